@@ -1,0 +1,58 @@
+package gated.cell;
+
+import gated.internal.Checks;
+import gated.tensor.Vec;
+
+/**
+ * σ, tanh, softmax and their derivatives, written so that inputs of ±1000 give neither NaN nor Inf.
+ */
+public final class Activations {
+  private Activations() {}
+
+  /**
+   * σ(z) = 1 / (1 + e^{−z}). For z &lt; 0 it is evaluated as e^{z} / (1 + e^{z}), so e^{−z} never
+   * overflows: σ(−1000) = 0 and σ(1000) = 1, exactly as doubles.
+   */
+  public static double sigmoid(double z) {
+    if (z >= 0) return 1.0 / (1.0 + Math.exp(-z));
+    double e = Math.exp(z);
+    return e / (1.0 + e);
+  }
+
+  /** σ'(z) = σ(z)(1 − σ(z)). */
+  public static double sigmoidDerivative(double z) {
+    double s = sigmoid(z);
+    return s * (1 - s);
+  }
+
+  /** tanh(z), which {@link Math#tanh} already computes without overflow: tanh(±1000) = ±1. */
+  public static double tanh(double z) {
+    return Math.tanh(z);
+  }
+
+  /** tanh'(z) = 1 − tanh²(z). */
+  public static double tanhDerivative(double z) {
+    double t = Math.tanh(z);
+    return 1 - t * t;
+  }
+
+  public static Vec sigmoid(Vec z) {
+    return z.map(Activations::sigmoid);
+  }
+
+  public static Vec tanh(Vec z) {
+    return z.map(Math::tanh);
+  }
+
+  /**
+   * softmax(z)_k = e^{z_k − max z} / Σ_j e^{z_j − max z}. Subtracting the maximum leaves the result
+   * unchanged and keeps every exponent ≤ 0, so softmax([1000, 0]) = [1, 0] rather than NaN.
+   */
+  public static Vec softmax(Vec z) {
+    Checks.notNull("softmax", "z", z);
+    Checks.finite("softmax", "z", z);
+    double m = z.max();
+    Vec e = z.map(v -> Math.exp(v - m));
+    return e.scale(1.0 / e.sum());
+  }
+}

@@ -1,0 +1,147 @@
+package gated.model;
+
+import gated.cell.LstmCell;
+import gated.cell.LstmGate;
+import gated.cell.LstmStep;
+import gated.cell.LstmWeights;
+import gated.internal.Checks;
+import gated.tensor.Vec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An LSTM layer unrolled over time: the same {@link LstmCell} applied at every step, carrying
+ * (h_t, c_t) forward from h_0 = c_0 = 0.
+ */
+public record Lstm(LstmWeights weights) implements SequenceModel<LstmWeights> {
+
+  public Lstm {
+    Checks.notNull("LSTM", "weights", weights);
+  }
+
+  public static Lstm of(LstmWeights weights) {
+    return new Lstm(weights);
+  }
+
+  public LstmCell cell() {
+    return new LstmCell(weights);
+  }
+
+  @Override
+  public Lstm withWeights(LstmWeights w) {
+    return new Lstm(w);
+  }
+
+  @Override
+  public int inputSize() {
+    return weights.inputSize();
+  }
+
+  @Override
+  public int outputSize() {
+    return weights.hiddenSize();
+  }
+
+  /** Every step of one sequence, in order. */
+  public record LstmTrace(List<LstmStep> steps) implements Trace {
+    public LstmTrace {
+      steps = List.copyOf(steps);
+    }
+
+    @Override
+    public List<Vec> outputs() {
+      return hs();
+    }
+
+    /** h_1 … h_T. */
+    public List<Vec> hs() {
+      return steps.stream().map(LstmStep::h).toList();
+    }
+
+    /** c_1 … c_T. */
+    public List<Vec> cs() {
+      return steps.stream().map(LstmStep::c).toList();
+    }
+
+    /** One gate's activation at every step. */
+    public List<Vec> gate(LstmGate g) {
+      return steps.stream().map(s -> s.gate(g)).toList();
+    }
+
+    public LstmStep step(int t) {
+      return steps.get(t);
+    }
+
+    public LstmStep last() {
+      return steps.get(steps.size() - 1);
+    }
+  }
+
+  @Override
+  public LstmTrace forward(List<Vec> xs) {
+    return forward(xs, Vec.zeros(outputSize()), Vec.zeros(outputSize()));
+  }
+
+  /** From a given initial state (h_0, c_0). */
+  public LstmTrace forward(List<Vec> xs, Vec h0, Vec c0) {
+    Sequences.inputs("LSTM forward", xs, inputSize());
+    LstmCell cell = cell();
+    List<LstmStep> steps = new ArrayList<>(xs.size());
+    Vec h = h0, c = c0;
+    for (Vec x : xs) {
+      LstmStep s = cell.step(x, h, c);       // (h_t, c_t) = LSTM(x_t, h_{t-1}, c_{t-1})
+      steps.add(s);
+      h = s.h();
+      c = s.c();
+    }
+    return new LstmTrace(steps);
+  }
+
+  /** BPTT with the cell-state gradient as well: dCell.get(t) is the total ∂L/∂c_t. */
+  public record LstmGradients(Gradients<LstmWeights> gradients, List<Vec> dCell) {}
+
+  @Override
+  public Gradients<LstmWeights> backward(Trace trace, List<Vec> dOutputs) {
+    return backwardWithCell(trace, dOutputs).gradients();
+  }
+
+  /** BPTT: walks t = T … 1, adding ∂L/∂h_t from the output to the gradient arriving from step t+1. */
+  public LstmGradients backwardWithCell(Trace trace, List<Vec> dOutputs) {
+    if (!(trace instanceof LstmTrace lt)) {
+      throw new IllegalArgumentException("LSTM backward: expected the trace of an LSTM forward pass, got "
+          + (trace == null ? "null" : trace.getClass().getSimpleName()));
+    }
+    int steps = lt.steps().size();
+    Sequences.outputGradients("LSTM backward", dOutputs, steps, outputSize());
+    LstmCell cell = cell();
+    double[] dW = new double[weights.count()];
+    Vec[] dx = new Vec[steps];
+    Vec[] dh = new Vec[steps];
+    Vec[] dc = new Vec[steps];
+    Vec dhNext = Vec.zeros(outputSize());                    // ∂L/∂h_t arriving from step t+1
+    Vec dcNext = Vec.zeros(outputSize());                    // ∂L/∂c_t arriving from step t+1
+    for (int t = steps - 1; t >= 0; t--) {
+      dh[t] = dOutputs.get(t).plus(dhNext);                  // total ∂L/∂h_t = from the output + from the future
+      dc[t] = dcNext;
+      LstmCell.Grad g = cell.backward(lt.step(t), dh[t], dcNext);
+      add(dW, g.dWeights().toArray());                       // shared weights: gradients add over time
+      dx[t] = g.dx();
+      dhNext = g.dhPrev();
+      dcNext = g.dcPrev();
+    }
+    // dc[t] above is what arrives from the future; the total ∂L/∂c_t also includes the path through h_t.
+    List<Vec> dCellTotal = new ArrayList<>();
+    for (int t = 0; t < steps; t++) {
+      LstmStep s = lt.step(t);
+      Vec viaH = dh[t].times(s.o()).times(s.tanhC().map(v -> 1 - v * v));
+      dCellTotal.add(dc[t].plus(viaH));
+    }
+    Gradients<LstmWeights> grads = new Gradients<>(weights.withArray(dW), Arrays.asList(dx), Arrays.asList(dh));
+    return new LstmGradients(grads, dCellTotal);
+  }
+
+  static void add(double[] into, double[] values) {
+    for (int k = 0; k < into.length; k++) into[k] += values[k];
+  }
+}

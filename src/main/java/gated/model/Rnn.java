@@ -1,0 +1,98 @@
+package gated.model;
+
+import gated.cell.RnnCell;
+import gated.cell.RnnStep;
+import gated.cell.RnnWeights;
+import gated.internal.Checks;
+import gated.tensor.Vec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** A plain RNN layer unrolled over time from h_0 = 0. */
+public record Rnn(RnnWeights weights) implements SequenceModel<RnnWeights> {
+
+  public Rnn {
+    Checks.notNull("RNN", "weights", weights);
+  }
+
+  public static Rnn of(RnnWeights weights) {
+    return new Rnn(weights);
+  }
+
+  public RnnCell cell() {
+    return new RnnCell(weights);
+  }
+
+  @Override
+  public Rnn withWeights(RnnWeights w) {
+    return new Rnn(w);
+  }
+
+  @Override
+  public int inputSize() {
+    return weights.inputSize();
+  }
+
+  @Override
+  public int outputSize() {
+    return weights.hiddenSize();
+  }
+
+  /** Every step of one sequence. */
+  public record RnnTrace(List<RnnStep> steps) implements Trace {
+    public RnnTrace {
+      steps = List.copyOf(steps);
+    }
+
+    @Override
+    public List<Vec> outputs() {
+      return steps.stream().map(RnnStep::h).toList();
+    }
+
+    public RnnStep step(int t) {
+      return steps.get(t);
+    }
+  }
+
+  @Override
+  public RnnTrace forward(List<Vec> xs) {
+    return forward(xs, Vec.zeros(outputSize()));
+  }
+
+  public RnnTrace forward(List<Vec> xs, Vec h0) {
+    Sequences.inputs("RNN forward", xs, inputSize());
+    RnnCell cell = cell();
+    List<RnnStep> steps = new ArrayList<>(xs.size());
+    Vec h = h0;
+    for (Vec x : xs) {
+      RnnStep s = cell.step(x, h);             // h_t = tanh(W_x·x_t + W_h·h_{t-1} + b)
+      steps.add(s);
+      h = s.h();
+    }
+    return new RnnTrace(steps);
+  }
+
+  @Override
+  public Gradients<RnnWeights> backward(Trace trace, List<Vec> dOutputs) {
+    if (!(trace instanceof RnnTrace rt)) {
+      throw new IllegalArgumentException("RNN backward: expected the trace of an RNN forward pass, got "
+          + (trace == null ? "null" : trace.getClass().getSimpleName()));
+    }
+    int steps = rt.steps().size();
+    Sequences.outputGradients("RNN backward", dOutputs, steps, outputSize());
+    RnnCell cell = cell();
+    double[] dW = new double[weights.count()];
+    Vec[] dx = new Vec[steps];
+    Vec[] dh = new Vec[steps];
+    Vec dhNext = Vec.zeros(outputSize());
+    for (int t = steps - 1; t >= 0; t--) {
+      dh[t] = dOutputs.get(t).plus(dhNext);     // total ∂L/∂h_t = from the output + from step t+1
+      RnnCell.Grad g = cell.backward(rt.step(t), dh[t]);
+      Lstm.add(dW, g.dWeights().toArray());     // shared weights: gradients add over time
+      dx[t] = g.dx();
+      dhNext = g.dhPrev();                      // ∂L/∂h_{t-1} = W_hᵀ·(∂L/∂h_t ⊙ (1 − h_t²))
+    }
+    return new Gradients<>(weights.withArray(dW), Arrays.asList(dx), Arrays.asList(dh));
+  }
+}

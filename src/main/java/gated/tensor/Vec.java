@@ -1,0 +1,198 @@
+package gated.tensor;
+
+import java.util.Arrays;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * An immutable vector of doubles: h_t, c_t, x_t, a gate value, a bias.
+ *
+ * <p>The course writes vectors as columns (seeds 000 and 003) or as rows (seeds 001 and 002);
+ * a {@code Vec} is just the numbers, and the matrix product decides the convention:
+ * {@code W.times(v)} is the column form W·v, {@code v.times(W)} is the row form v·W.
+ *
+ * <p>Binary operations never broadcast: sizes must match exactly, or an
+ * {@link IllegalArgumentException} names both sizes.
+ */
+public final class Vec {
+  private final double[] values;
+
+  private Vec(double[] values) {
+    this.values = values;
+  }
+
+  /** A vector holding a copy of {@code values}. */
+  public static Vec of(double... values) {
+    if (values == null) throw new IllegalArgumentException("Vec.of: values is null");
+    if (values.length == 0) throw new IllegalArgumentException("Vec.of: a vector needs at least one value, got 0");
+    return new Vec(values.clone());
+  }
+
+  /** The zero vector of the given size: the usual h_0 and c_0. */
+  public static Vec zeros(int size) {
+    return fill(size, 0.0);
+  }
+
+  /** A vector with every entry equal to {@code value}, e.g. f = 0.5 everywhere. */
+  public static Vec fill(int size, double value) {
+    if (size <= 0) throw new IllegalArgumentException("Vec.fill: size must be at least 1, got " + size);
+    double[] v = new double[size];
+    Arrays.fill(v, value);
+    return new Vec(v);
+  }
+
+  /** Wraps an array this class created and will never share. */
+  static Vec wrap(double[] values) {
+    return new Vec(values);
+  }
+
+  public int size() {
+    return values.length;
+  }
+
+  public double get(int i) {
+    if (i < 0 || i >= values.length) {
+      throw new IllegalArgumentException("Vec.get: index " + i + " is outside 0.." + (values.length - 1));
+    }
+    return values[i];
+  }
+
+  /** A copy of the numbers. */
+  public double[] toArray() {
+    return values.clone();
+  }
+
+  /** Element-wise sum a + b. */
+  public Vec plus(Vec other) {
+    return zip("sum", other, Double::sum);
+  }
+
+  /** Element-wise difference a − b. */
+  public Vec minus(Vec other) {
+    return zip("difference", other, (a, b) -> a - b);
+  }
+
+  /** Element-wise (Hadamard) product a ⊙ b. */
+  public Vec times(Vec other) {
+    return zip("Hadamard product ⊙", other, (a, b) -> a * b);
+  }
+
+  /** Every entry times {@code s}. */
+  public Vec scale(double s) {
+    return map(v -> v * s);
+  }
+
+  /** The row-vector product v·W: this is [1, n], W is [n, m], the result is [1, m]. */
+  public Vec times(Matrix w) {
+    return w.leftMultiply(this);
+  }
+
+  /** f applied to every entry, e.g. {@code c.map(Math::tanh)}. */
+  public Vec map(DoubleUnaryOperator f) {
+    double[] out = new double[values.length];
+    for (int k = 0; k < out.length; k++) out[k] = f.applyAsDouble(values[k]);
+    return new Vec(out);
+  }
+
+  /** [this; other]: this vector's entries followed by the other's, as in [h_{t-1}; x_t]. */
+  public Vec concat(Vec other) {
+    if (other == null) throw new IllegalArgumentException("Vec.concat: the second vector is null");
+    double[] out = Arrays.copyOf(values, values.length + other.values.length);
+    System.arraycopy(other.values, 0, out, values.length, other.values.length);
+    return new Vec(out);
+  }
+
+  /** Entries from (inclusive) .. to (exclusive). */
+  public Vec slice(int from, int to) {
+    if (from < 0 || to > values.length || from >= to) {
+      throw new IllegalArgumentException("Vec.slice: [" + from + ", " + to + ") is not inside a vector of size " + values.length);
+    }
+    return new Vec(Arrays.copyOfRange(values, from, to));
+  }
+
+  public double dot(Vec other) {
+    requireSameSize("dot product", other);
+    double s = 0;
+    for (int k = 0; k < values.length; k++) s += values[k] * other.values[k];
+    return s;
+  }
+
+  /** The Euclidean norm ‖v‖₂. */
+  public double norm() {
+    double s = 0;
+    for (double v : values) s += v * v;
+    return Math.sqrt(s);
+  }
+
+  public double sum() {
+    double s = 0;
+    for (double v : values) s += v;
+    return s;
+  }
+
+  public double max() {
+    double m = Double.NEGATIVE_INFINITY;
+    for (double v : values) m = Math.max(m, v);
+    return m;
+  }
+
+  /** Index of the largest entry (the first one on ties): the predicted class. */
+  public int argmax() {
+    int best = 0;
+    for (int k = 1; k < values.length; k++) if (values[k] > values[best]) best = k;
+    return best;
+  }
+
+  /** True when every entry is a finite number (no NaN, no ±Inf). */
+  public boolean isFinite() {
+    for (double v : values) if (!Double.isFinite(v)) return false;
+    return true;
+  }
+
+  /** True when sizes match and every entry differs by at most {@code tol}. */
+  public boolean closeTo(Vec other, double tol) {
+    if (other == null || other.values.length != values.length) return false;
+    for (int k = 0; k < values.length; k++) if (!(Math.abs(values[k] - other.values[k]) <= tol)) return false;
+    return true;
+  }
+
+  private Vec zip(String op, Vec other, DoubleBinaryOperator f) {
+    requireSameSize(op, other);
+    double[] out = new double[values.length];
+    for (int k = 0; k < out.length; k++) out[k] = f.applyAsDouble(values[k], other.values[k]);
+    return new Vec(out);
+  }
+
+  private void requireSameSize(String op, Vec other) {
+    if (other == null) throw new IllegalArgumentException(op + ": the second vector is null");
+    if (other.values.length != values.length) {
+      throw new IllegalArgumentException(op + ": sizes differ, " + values.length + " and " + other.values.length
+          + " (vectors are never broadcast)");
+    }
+  }
+
+  /** Entries to 4 decimals, e.g. [0.7616, 0.9640]. */
+  @Override
+  public String toString() {
+    return toString(4);
+  }
+
+  public String toString(int decimals) {
+    StringBuilder b = new StringBuilder("[");
+    for (int k = 0; k < values.length; k++) {
+      if (k > 0) b.append(", ");
+      b.append(Format.number(values[k], decimals));
+    }
+    return b.append(']').toString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Vec v && Arrays.equals(values, v.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(values);
+  }
+}

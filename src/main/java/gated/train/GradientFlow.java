@@ -1,0 +1,125 @@
+package gated.train;
+
+import gated.cell.LstmStep;
+import gated.cell.RnnCell;
+import gated.internal.Checks;
+import gated.model.Lstm;
+import gated.model.Rnn;
+import gated.model.SequenceModel;
+import gated.model.Sequences;
+import gated.tensor.Matrix;
+import gated.tensor.Vec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Instruments for the vanishing-gradient lesson. Each returns one value per distance d = T − t,
+ * from d = 0 (the last step) to d = T − 1 (the first step), ready to plot on a log scale.
+ */
+public final class GradientFlow {
+  private GradientFlow() {}
+
+  /**
+   * A curve to plot: {@code values.get(d)} belongs to distance d = T − t.
+   *
+   * @param label the legend entry, e.g. "RNN"
+   * @param values one value per distance 0 … T−1
+   */
+  public record Profile(String label, List<Double> values) {
+    public Profile {
+      values = List.copyOf(values);
+    }
+
+    public List<Integer> distances() {
+      List<Integer> d = new ArrayList<>();
+      for (int k = 0; k < values.size(); k++) d.add(k);
+      return d;
+    }
+
+    public double at(int distance) {
+      return values.get(distance);
+    }
+  }
+
+  /**
+   * ‖∂L/∂h_t‖ for L = u·h_T with u = (1, …, 1)/√H: how strongly the loss at the last step still
+   * reaches the hidden state d steps earlier. Works for any {@link SequenceModel}.
+   */
+  public static Profile hiddenGradientNorms(String label, SequenceModel<?> model, List<Vec> xs) {
+    Checks.notNull("gradient flow", "model", model);
+    SequenceModel.Trace trace = model.forward(xs);
+    int steps = trace.length();
+    Vec u = Vec.fill(model.outputSize(), 1 / Math.sqrt(model.outputSize()));
+    List<Vec> dh = model.backward(trace, Sequences.onlyLast(steps, u)).dHidden();
+    return byDistance(label, dh.stream().map(Vec::norm).toList());
+  }
+
+  /** ‖∂L/∂c_t‖ for the same loss L = u·h_T, through the LSTM's cell-state path. */
+  public static Profile cellGradientNorms(String label, Lstm lstm, List<Vec> xs) {
+    Lstm.LstmTrace trace = lstm.forward(xs);
+    int steps = trace.steps().size();
+    Vec u = Vec.fill(lstm.outputSize(), 1 / Math.sqrt(lstm.outputSize()));
+    List<Vec> dc = lstm.backwardWithCell(trace, Sequences.onlyLast(steps, u)).dCell();
+    return byDistance(label, dc.stream().map(Vec::norm).toList());
+  }
+
+  /**
+   * The mean over units of Π_{k=t+1}^{T} f_k: the factor by which the direct cell-state path
+   * c_t → c_T scales a gradient, since ∂c_k/∂c_{k-1} = diag(f_k) along that path.
+   */
+  public static Profile forgetGateProducts(String label, Lstm.LstmTrace trace) {
+    List<LstmStep> steps = trace.steps();
+    int n = steps.size();
+    List<Double> values = new ArrayList<>();
+    Vec product = Vec.fill(steps.get(0).f().size(), 1.0);
+    values.add(1.0);                                               // d = 0: the empty product
+    for (int t = n - 1; t >= 1; t--) {
+      product = product.times(steps.get(t).f());                   // Π f_k for k = t … T (1-based t+1 … T)
+      values.add(product.sum() / product.size());
+    }
+    return new Profile(label, values);
+  }
+
+  /**
+   * ‖Π_{k=t+1}^{T} ∂h_k/∂h_{k-1}‖₂ for a plain RNN, where ∂h_k/∂h_{k-1} = diag(1 − h_k²)·W_h.
+   * The spectral norm is found by power iteration.
+   */
+  public static Profile rnnJacobianProducts(String label, Rnn rnn, Rnn.RnnTrace trace) {
+    RnnCell cell = rnn.cell();
+    int n = trace.steps().size();
+    int h = rnn.outputSize();
+    List<Double> values = new ArrayList<>();
+    Matrix product = Matrix.identity(h);
+    values.add(1.0);
+    for (int t = n - 1; t >= 1; t--) {
+      product = product.times(cell.jacobian(trace.step(t)));       // ∂h_T/∂h_{t-1} = (∂h_T/∂h_t)·(∂h_t/∂h_{t-1})
+      values.add(spectralNorm(product));
+    }
+    return new Profile(label, values);
+  }
+
+  /** The largest singular value of m, by power iteration on mᵀm. */
+  public static double spectralNorm(Matrix m) {
+    Matrix mtm = m.transpose().times(m);
+    Vec v = Vec.fill(m.cols(), 1 / Math.sqrt(m.cols()));
+    double lambda = 0;
+    for (int k = 0; k < 200; k++) {
+      Vec w = mtm.times(v);
+      double n = w.norm();
+      if (n == 0) return 0;
+      v = w.scale(1 / n);
+      if (Math.abs(n - lambda) <= 1e-14 * n) {
+        lambda = n;
+        break;
+      }
+      lambda = n;
+    }
+    return Math.sqrt(lambda);
+  }
+
+  private static Profile byDistance(String label, List<Double> byTime) {
+    List<Double> out = new ArrayList<>(byTime);
+    java.util.Collections.reverse(out);                            // index t → index T − t
+    return new Profile(label, out);
+  }
+}

@@ -1,0 +1,64 @@
+package gated.train;
+
+import gated.cell.Activations;
+import gated.internal.Checks;
+import gated.tensor.Vec;
+
+/** Losses with their gradients, each computed without overflow. */
+public final class Loss {
+  private Loss() {}
+
+  /**
+   * A loss value and its gradient with respect to the model's output.
+   *
+   * @param value L
+   * @param gradient ∂L/∂(output)
+   * @param probabilities softmax(logits) for the cross-entropy, the prediction itself for MSE
+   */
+  public record Value(double value, Vec gradient, Vec probabilities) {}
+
+  /**
+   * L = −log softmax(z)_y, with ∂L/∂z = softmax(z) − e_y. Computed as log Σ e^{z_k − max z} − (z_y − max z)
+   * so that logits of ±1000 still give a finite loss.
+   */
+  public static Value softmaxCrossEntropy(Vec logits, int target) {
+    String op = "softmax cross-entropy";
+    Checks.notNull(op, "logits", logits);
+    Checks.finite(op, "logits", logits);
+    if (target < 0 || target >= logits.size()) {
+      throw new IllegalArgumentException(op + ": target class " + target + " is outside 0.." + (logits.size() - 1));
+    }
+    double m = logits.max();
+    double logSum = Math.log(logits.map(v -> Math.exp(v - m)).sum());
+    double loss = logSum - (logits.get(target) - m);
+    Vec p = Activations.softmax(logits);
+    double[] g = p.toArray();
+    g[target] -= 1;                                   // ∂L/∂z = p − e_y
+    return new Value(loss, Vec.of(g), p);
+  }
+
+  /** L = −log p_y for probabilities that are already normalised. */
+  public static double crossEntropy(Vec probabilities, int target) {
+    Checks.notNull("cross-entropy", "probabilities", probabilities);
+    if (target < 0 || target >= probabilities.size()) {
+      throw new IllegalArgumentException("cross-entropy: target class " + target + " is outside 0.."
+          + (probabilities.size() - 1));
+    }
+    double p = probabilities.get(target);
+    if (!(p > 0 && p <= 1)) {
+      throw new IllegalArgumentException("cross-entropy: p_" + target + " = " + p + " is not a probability in (0, 1]");
+    }
+    return -Math.log(p);
+  }
+
+  /** L = (1/n) Σ (y_k − t_k)², with ∂L/∂y = (2/n)(y − t). */
+  public static Value mse(Vec prediction, Vec target) {
+    String op = "mean squared error";
+    Checks.notNull(op, "prediction", prediction);
+    Checks.vector(op, "target", target, prediction.size(), "the prediction's size");
+    Checks.finite(op, "prediction", prediction);
+    Vec d = prediction.minus(target);
+    int n = prediction.size();
+    return new Value(d.dot(d) / n, d.scale(2.0 / n), prediction);
+  }
+}

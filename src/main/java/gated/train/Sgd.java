@@ -1,0 +1,26 @@
+package gated.train;
+
+import gated.internal.Checks;
+import gated.tensor.Params;
+
+/** Stochastic gradient descent: θ_new = θ_old − α·∇_θ J (seed 003). */
+public record Sgd(double learningRate) implements Optimizer {
+
+  public Sgd {
+    Checks.positive("SGD", "learning rate α", learningRate);
+  }
+
+  public static Sgd withLearningRate(double learningRate) {
+    return new Sgd(learningRate);
+  }
+
+  @Override
+  public <P extends Params<P>> P step(P weights, P gradient) {
+    Optimizer.requireFinite("SGD step θ − α·∇J", gradient.toArray(), "gradient ∇J");
+    double[] theta = weights.toArray();
+    double[] g = gradient.toArray();
+    for (int k = 0; k < theta.length; k++) theta[k] -= learningRate * g[k];   // θ ← θ − α·∇J
+    Optimizer.requireFinite("SGD step θ − α·∇J", theta, "updated weights");
+    return weights.withArray(theta);
+  }
+}

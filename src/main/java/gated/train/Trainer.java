@@ -1,0 +1,183 @@
+package gated.train;
+
+import gated.internal.Checks;
+import gated.tensor.Params;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * Minibatch training of a {@link Classifier}, written out so a student can read it in one go:
+ *
+ * <pre>
+ *   for each epoch:
+ *     shuffle the training examples (seeded)
+ *     for each minibatch:
+ *       g = mean over the batch of ∂loss/∂θ       (BPTT)
+ *       g = clip(g)                               (optional)
+ *       θ = optimizer.step(θ, g)
+ * </pre>
+ *
+ * If the gradient stops being finite (an exploding gradient), training stops and the
+ * {@link History} says so; nothing NaN is ever written into the weights.
+ */
+public final class Trainer {
+  /** How gradients are clipped before each step. */
+  public enum Clipping { NONE, BY_NORM, BY_VALUE }
+
+  private final int epochs;
+  private final int batchSize;
+  private final long seed;
+  private final Supplier<Optimizer> optimizer;
+  private final Clipping clipping;
+  private final double clipThreshold;
+
+  private Trainer(Builder b) {
+    this.epochs = b.epochs;
+    this.batchSize = b.batchSize;
+    this.seed = b.seed;
+    this.optimizer = b.optimizer;
+    this.clipping = b.clipping;
+    this.clipThreshold = b.clipThreshold;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * What happened while training.
+   *
+   * @param model the trained classifier
+   * @param loss mean loss per example, one entry per epoch
+   * @param trainAccuracy accuracy on the training set after each epoch
+   * @param testAccuracy accuracy on the test set after each epoch (empty without a test set)
+   * @param gradientNorm the largest global gradient norm seen in each epoch, before clipping
+   * @param diverged empty, or why training stopped early
+   */
+  public record History<W extends Params<W>>(Classifier<W> model, List<Double> loss, List<Double> trainAccuracy,
+      List<Double> testAccuracy, List<Double> gradientNorm, String diverged) {
+
+    public boolean hasDiverged() {
+      return !diverged.isEmpty();
+    }
+
+    public double finalTestAccuracy() {
+      return testAccuracy.isEmpty() ? Double.NaN : testAccuracy.get(testAccuracy.size() - 1);
+    }
+
+    public double finalTrainAccuracy() {
+      return trainAccuracy.get(trainAccuracy.size() - 1);
+    }
+  }
+
+  public <W extends Params<W>> History<W> fit(Classifier<W> model, List<Example> train, List<Example> test) {
+    Checks.notNull("training", "model", model);
+    Checks.nonEmpty("training", "training set", train);
+    Checks.notNull("training", "test set", test);
+    Optimizer opt = optimizer.get();
+    Random random = new Random(seed);
+    List<Example> order = new ArrayList<>(train);
+    List<Double> losses = new ArrayList<>(), trainAcc = new ArrayList<>(), testAcc = new ArrayList<>();
+    List<Double> norms = new ArrayList<>();
+    String diverged = "";
+    Classifier<W> current = model;
+    for (int epoch = 0; epoch < epochs && diverged.isEmpty(); epoch++) {
+      Collections.shuffle(order, random);
+      double lossSum = 0;
+      double maxNorm = 0;
+      try {
+        for (int start = 0; start < order.size(); start += batchSize) {
+          List<Example> batch = order.subList(start, Math.min(order.size(), start + batchSize));
+          ClassifierWeights<W> g = null;
+          for (Example ex : batch) {
+            Classifier.Result<W> r = current.lossAndGradient(ex);
+            lossSum += r.loss();
+            g = g == null ? r.gradient() : g.plusScaled(r.gradient(), 1);
+          }
+          g = g.scale(1.0 / batch.size());                                   // mean over the minibatch
+          double norm = g.norm();
+          maxNorm = Math.max(maxNorm, norm);
+          if (!Double.isFinite(norm)) {
+            throw new NonFiniteException("epoch " + (epoch + 1) + ": the gradient norm is " + norm
+                + " (an exploding gradient)");
+          }
+          g = switch (clipping) {
+            case NONE -> g;
+            case BY_NORM -> Clip.byGlobalNorm(g, clipThreshold);
+            case BY_VALUE -> Clip.byValue(g, clipThreshold);
+          };
+          current = current.withWeights(opt.step(current.weights(), g));     // θ ← optimizer(θ, g)
+        }
+      } catch (NonFiniteException e) {
+        diverged = e.getMessage();
+        losses.add(Double.POSITIVE_INFINITY);
+        norms.add(maxNorm);
+        break;
+      }
+      losses.add(lossSum / order.size());
+      norms.add(maxNorm);
+      trainAcc.add(current.accuracy(train));
+      if (!test.isEmpty()) testAcc.add(current.accuracy(test));
+    }
+    return new History<>(current, List.copyOf(losses), List.copyOf(trainAcc), List.copyOf(testAcc),
+        List.copyOf(norms), diverged);
+  }
+
+  /** Options with defaults: 20 epochs, batch 8, seed 42, Adam with α = 0.01, no clipping. */
+  public static final class Builder {
+    private int epochs = 20;
+    private int batchSize = 8;
+    private long seed = 42;
+    private Supplier<Optimizer> optimizer = () -> Adam.withLearningRate(0.01);
+    private Clipping clipping = Clipping.NONE;
+    private double clipThreshold = 1;
+
+    private Builder() {}
+
+    public Builder epochs(int epochs) {
+      this.epochs = Checks.positive("trainer", "epochs", epochs);
+      return this;
+    }
+
+    public Builder batchSize(int batchSize) {
+      this.batchSize = Checks.positive("trainer", "batch size", batchSize);
+      return this;
+    }
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder adam(double learningRate) {
+      Checks.positive("trainer", "learning rate", learningRate);
+      this.optimizer = () -> Adam.withLearningRate(learningRate);
+      return this;
+    }
+
+    public Builder sgd(double learningRate) {
+      Sgd sgd = Sgd.withLearningRate(learningRate);
+      this.optimizer = () -> sgd;
+      return this;
+    }
+
+    public Builder clipByNorm(double threshold) {
+      this.clipThreshold = Checks.positive("trainer", "clipping threshold", threshold);
+      this.clipping = Clipping.BY_NORM;
+      return this;
+    }
+
+    public Builder clipByValue(double limit) {
+      this.clipThreshold = Checks.positive("trainer", "clipping limit", limit);
+      this.clipping = Clipping.BY_VALUE;
+      return this;
+    }
+
+    public Trainer build() {
+      return new Trainer(this);
+    }
+  }
+}
