@@ -18,6 +18,7 @@ public record GruCell(GruWeights weights) {
 
   public GruCell {
     Checks.notNull("GRU cell", "weights", weights);
+    weights.requireFinite("GRU cell");
   }
 
   public static GruCell of(GruWeights weights) {

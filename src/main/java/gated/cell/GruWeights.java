@@ -28,9 +28,9 @@ public record GruWeights(RowGateWeights reset, RowGateWeights update, RowGateWei
     int x = reset.wx().rows();
     for (var e : new Object[][] {{"r", reset}, {"z", update}, {"h", candidate}}) {
       RowGateWeights g = (RowGateWeights) e[1];
-      Checks.matrix(op, "W_x" + e[0], g.wx(), x, h, "input " + x + " × hidden " + h + ", as W_xr");
-      Checks.matrix(op, "W_h" + e[0], g.wh(), h, h, "hidden × hidden, hidden " + h + " from b_r");
-      Checks.vector(op, "b_" + e[0], g.b(), h, "the hidden size");
+      Checks.shape(op, "W_x" + e[0], g.wx(), x, h, "input " + x + " × hidden " + h + ", as W_xr");
+      Checks.shape(op, "W_h" + e[0], g.wh(), h, h, "hidden × hidden, hidden " + h + " from b_r");
+      Checks.size(op, "b_" + e[0], g.b(), h, "the hidden size");
     }
   }
 
@@ -49,6 +49,18 @@ public record GruWeights(RowGateWeights reset, RowGateWeights update, RowGateWei
           Vec.zeros(hidden));
     }
     return new GruWeights(g[0], g[1], g[2]);
+  }
+
+  /** Fails if any weight or bias is NaN or ±Inf, naming it. */
+  public GruWeights requireFinite(String op) {
+    String[] s = {"r", "z", "h"};
+    RowGateWeights[] g = {reset, update, candidate};
+    for (int k = 0; k < 3; k++) {
+      Checks.finite(op, "W_x" + s[k], g[k].wx());
+      Checks.finite(op, "W_h" + s[k], g[k].wh());
+      Checks.finite(op, "b_" + s[k], g[k].b());
+    }
+    return this;
   }
 
   public int hiddenSize() {

@@ -26,6 +26,7 @@ public record LstmCell(LstmWeights weights) {
 
   public LstmCell {
     Checks.notNull("LSTM cell", "weights", weights);
+    weights.requireFinite("LSTM cell");
   }
 
   public static LstmCell of(LstmWeights weights) {

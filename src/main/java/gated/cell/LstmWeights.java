@@ -37,8 +37,8 @@ public record LstmWeights(GateWeights forget, GateWeights input, GateWeights can
     String why = "hidden " + h + " × (hidden " + h + " + input " + (cols - h) + "), as W_f";
     for (var e : new Object[][] {{"f", forget}, {"i", input}, {"g", candidate}, {"o", output}}) {
       GateWeights g = (GateWeights) e[1];
-      Checks.matrix(op, "W_" + e[0], g.w(), h, cols, why);
-      Checks.vector(op, "b_" + e[0], g.b(), h, "the hidden size");
+      Checks.shape(op, "W_" + e[0], g.w(), h, cols, why);
+      Checks.size(op, "b_" + e[0], g.b(), h, "the hidden size");
     }
   }
 
@@ -66,6 +66,15 @@ public record LstmWeights(GateWeights forget, GateWeights input, GateWeights can
     Checks.positive("LSTM weights", "input size", input);
     GateWeights z = new GateWeights(Matrix.zeros(hidden, hidden + input), Vec.zeros(hidden));
     return new LstmWeights(z, z, z, z);
+  }
+
+  /** Fails if any weight or bias is NaN or ±Inf, naming it: "LSTM cell: W_f holds NaN at (0, 5)". */
+  public LstmWeights requireFinite(String op) {
+    for (LstmGate g : LstmGate.values()) {
+      Checks.finite(op, "W_" + g.symbol(), gate(g).w());
+      Checks.finite(op, "b_" + g.symbol(), gate(g).b());
+    }
+    return this;
   }
 
   /** H. */

@@ -16,6 +16,7 @@ public record RnnCell(RnnWeights weights) {
 
   public RnnCell {
     Checks.notNull("RNN cell", "weights", weights);
+    weights.requireFinite("RNN cell");
   }
 
   public static RnnCell of(RnnWeights weights) {

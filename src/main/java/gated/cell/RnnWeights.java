@@ -24,9 +24,8 @@ public record RnnWeights(Matrix wx, Matrix wh, Vec b) implements Params<RnnWeigh
     Checks.notNull(op, "W_h", wh);
     Checks.notNull(op, "b", b);
     int h = b.size();
-    Checks.matrix(op, "W_h", wh, h, h, "hidden×hidden with hidden " + h + " from b");
-    Checks.matrix(op, "W_x", wx, h, wx.cols(), "hidden×input with hidden " + h + " from b");
-    Checks.finite(op, "b", b);
+    Checks.shape(op, "W_h", wh, h, h, "hidden×hidden with hidden " + h + " from b");
+    Checks.shape(op, "W_x", wx, h, wx.cols(), "hidden×input with hidden " + h + " from b");
   }
 
   /** W_x and W_h uniform in [−scale, scale], b zero. */
@@ -40,6 +39,14 @@ public record RnnWeights(Matrix wx, Matrix wh, Vec b) implements Params<RnnWeigh
   /** The PyTorch default scale 1/√H. */
   public static RnnWeights random(int hidden, int input, Random random) {
     return random(hidden, input, 1 / Math.sqrt(hidden), random);
+  }
+
+  /** Fails if any weight or bias is NaN or ±Inf, naming it. */
+  public RnnWeights requireFinite(String op) {
+    Checks.finite(op, "W_x", wx);
+    Checks.finite(op, "W_h", wh);
+    Checks.finite(op, "b", b);
+    return this;
   }
 
   public int hiddenSize() {

@@ -58,6 +58,26 @@ public final class Checks {
     return finite(op, name, m);
   }
 
+  /** v is present and has {@code size} entries (values unchecked: gradients may hold anything). */
+  public static Vec size(String op, String name, Vec v, int size, String sizeMeaning) {
+    notNull(op, name, v);
+    if (v.size() != size) {
+      throw new IllegalArgumentException(op + ": " + name + " has " + v.size() + " entries but " + sizeMeaning
+          + " is " + size);
+    }
+    return v;
+  }
+
+  /** m is present and is rows×cols (values unchecked: gradients may hold anything). */
+  public static Matrix shape(String op, String name, Matrix m, int rows, int cols, String why) {
+    notNull(op, name, m);
+    if (m.rows() != rows || m.cols() != cols) {
+      throw new IllegalArgumentException(op + ": " + name + " is " + m.shape() + " but it must be " + rows + "×" + cols
+          + " (" + why + ")");
+    }
+    return m;
+  }
+
   /** W·v is defined: "forget gate: W_f is 3×7 but [h_{t-1}; x_t] has 8 rows". */
   public static void product(String op, String wName, Matrix w, String vName, Vec v) {
     if (w.cols() != v.size()) {

@@ -18,8 +18,7 @@ public record DenseWeights(Matrix w, Vec b) implements Params<DenseWeights> {
   public DenseWeights {
     Checks.notNull("dense layer", "W", w);
     Checks.notNull("dense layer", "b", b);
-    Checks.matrix("dense layer", "W", w, b.size(), w.cols(), "one row per output, " + b.size() + " outputs from b");
-    Checks.finite("dense layer", "b", b);
+    Checks.shape("dense layer", "W", w, b.size(), w.cols(), "one row per output, " + b.size() + " outputs from b");
   }
 
   public static DenseWeights random(int outputs, int inputs, Random random) {
@@ -40,6 +39,9 @@ public record DenseWeights(Matrix w, Vec b) implements Params<DenseWeights> {
   public Vec apply(Vec h) {
     Checks.notNull("dense layer y = W·h + b", "h", h);
     Checks.product("dense layer y = W·h + b", "W", w, "h", h);
+    Checks.finite("dense layer y = W·h + b", "W", w);
+    Checks.finite("dense layer y = W·h + b", "b", b);
+    Checks.finite("dense layer y = W·h + b", "h", h);
     return w.times(h).plus(b);
   }
 

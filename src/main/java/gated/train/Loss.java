@@ -24,7 +24,10 @@ public final class Loss {
   public static Value softmaxCrossEntropy(Vec logits, int target) {
     String op = "softmax cross-entropy";
     Checks.notNull(op, "logits", logits);
-    Checks.finite(op, "logits", logits);
+    if (!logits.isFinite()) {
+      // Usually weights that grew until W_y·h overflowed: a diverged run, reported rather than turned into NaN.
+      throw new NonFiniteException(op + ": logits holds " + logits + "; the output layer overflowed (diverged training?)");
+    }
     if (target < 0 || target >= logits.size()) {
       throw new IllegalArgumentException(op + ": target class " + target + " is outside 0.." + (logits.size() - 1));
     }

@@ -1,0 +1,162 @@
+package gated.plot;
+
+import gated.tensor.Vec;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+
+/**
+ * An immutable builder for a units × steps heat map of a vector over time: entry k of the vector at
+ * step t is the cell (t, k), time steps run along the x axis and units up the y axis.
+ *
+ * <pre>
+ *   display(Heatmap.of(trace.gate(LstmGate.FORGET)).title("f_t").range(0, 1).stepLabels(words).image());
+ * </pre>
+ *
+ * <p>The colour range is fixed, so two pictures can be compared by eye. Without {@link #range}: [0, 1]
+ * when every value lies there (gates, σ outputs), [−1, 1] when every value lies there (tanh quantities),
+ * otherwise symmetric [−m, m] with m = max |v|. Ranges that include negative numbers use a diverging
+ * blue–white–red palette with white at 0; ranges ≥ 0 use a light-to-dark palette. Values outside the range
+ * take the colour of the nearest end.
+ */
+public final class Heatmap {
+  private static final Color[] SEQUENTIAL = {new Color(0xf7fbff), new Color(0x9ecae1), new Color(0x3182bd),
+      new Color(0x08306b)};
+  private static final Color[] DIVERGING = {new Color(0x2166ac), new Color(0x92c5de), new Color(0xf7f7f7),
+      new Color(0xf4a582), new Color(0xb2182b)};
+
+  private final List<Vec> values;
+  private final String title;
+  private final int width;
+  private final int height;
+  private final double min;
+  private final double max;
+  private final List<String> stepLabels;
+  private final boolean showValues;
+
+  private Heatmap(List<Vec> values, String title, int width, int height, double min, double max,
+      List<String> stepLabels, boolean showValues) {
+    this.values = values;
+    this.title = title;
+    this.width = width;
+    this.height = height;
+    this.min = min;
+    this.max = max;
+    this.stepLabels = stepLabels;
+    this.showValues = showValues;
+  }
+
+  /** A heat map of v_1 … v_T, all of the same size H: H units × T steps. */
+  public static Heatmap of(List<Vec> valuesOverTime) {
+    if (valuesOverTime == null || valuesOverTime.isEmpty()) {
+      throw new IllegalArgumentException("Heatmap: needs at least one time step");
+    }
+    int units = valuesOverTime.get(0).size();
+    for (int t = 0; t < valuesOverTime.size(); t++) {
+      Vec v = valuesOverTime.get(t);
+      if (v == null) throw new IllegalArgumentException("Heatmap: the vector at step " + (t + 1) + " is null");
+      if (v.size() != units) {
+        throw new IllegalArgumentException("Heatmap: step 1 has " + units + " units but step " + (t + 1) + " has "
+            + v.size());
+      }
+    }
+    List<String> steps = new ArrayList<>();
+    for (int t = 1; t <= valuesOverTime.size(); t++) steps.add(String.valueOf(t));
+    return new Heatmap(List.copyOf(valuesOverTime), "", Plots.WIDTH, Plots.HEIGHT, Double.NaN, Double.NaN,
+        List.copyOf(steps), false);
+  }
+
+  public Heatmap title(String title) {
+    return new Heatmap(values, Plots.text(title), width, height, min, max, stepLabels, showValues);
+  }
+
+  /** Width × height in pixels. */
+  public Heatmap size(int width, int height) {
+    return new Heatmap(values, title, Plots.pixels("Heatmap", "width", width), Plots.pixels("Heatmap", "height", height),
+        min, max, stepLabels, showValues);
+  }
+
+  /** The values mapped to the two ends of the colour scale, e.g. (0, 1) for gates or (−1, 1) for tanh. */
+  public Heatmap range(double min, double max) {
+    if (!Double.isFinite(min) || !Double.isFinite(max) || min >= max) {
+      throw new IllegalArgumentException("Heatmap: range needs finite min < max, got [" + min + ", " + max + "]");
+    }
+    return new Heatmap(values, title, width, height, min, max, stepLabels, showValues);
+  }
+
+  /** Labels for the x axis, one per step, e.g. the words of the sentence; by default 1 … T. */
+  public Heatmap stepLabels(List<String> labels) {
+    if (labels == null || labels.size() != values.size()) {
+      throw new IllegalArgumentException("Heatmap: needs one step label per step (" + values.size() + "), got "
+          + (labels == null ? "null" : labels.size()));
+    }
+    return new Heatmap(values, title, width, height, min, max, List.copyOf(labels), showValues);
+  }
+
+  /** Writes each value (2 decimals) into its cell; readable for small maps only. */
+  public Heatmap showValues(boolean showValues) {
+    return new Heatmap(values, title, width, height, min, max, stepLabels, showValues);
+  }
+
+  /** Number of units H (rows of the picture). */
+  public int units() {
+    return values.get(0).size();
+  }
+
+  /** Number of steps T (columns of the picture). */
+  public int steps() {
+    return values.size();
+  }
+
+  /** A new chart: x = step, y = unit, colour = value. */
+  public HeatMapChart build() {
+    double lo = min;
+    double hi = max;
+    if (Double.isNaN(lo)) {
+      double[] auto = autoRange();
+      lo = auto[0];
+      hi = auto[1];
+    }
+    HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height).title(title).xAxisTitle("t")
+        .yAxisTitle("unit").build();
+    Plots.theme(chart.getStyler());
+    chart.getStyler().setMin(lo).setMax(hi);
+    chart.getStyler().setRangeColors(lo < 0 ? DIVERGING : SEQUENTIAL);
+    chart.getStyler().setPlotGridLinesVisible(false);
+    chart.getStyler().setShowValue(showValues);
+    chart.getStyler().setHeatMapValueDecimalPattern("0.00");
+    List<String> units = new ArrayList<>();
+    for (int k = 0; k < units(); k++) units.add(String.valueOf(k));
+    List<Number[]> cells = new ArrayList<>();
+    for (int t = 0; t < steps(); t++) {
+      for (int k = 0; k < units(); k++) cells.add(new Number[] {t, k, values.get(t).get(k)});
+    }
+    chart.addSeries(Plots.text(title).isEmpty() ? "values" : title, stepLabels, units, cells);
+    return chart;
+  }
+
+  /** The picture of {@link #build()}. */
+  public BufferedImage image() {
+    return Plots.image(build());
+  }
+
+  private double[] autoRange() {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (Vec v : values) {
+      for (int k = 0; k < v.size(); k++) {
+        if (!Double.isFinite(v.get(k))) continue;
+        lo = Math.min(lo, v.get(k));
+        hi = Math.max(hi, v.get(k));
+      }
+    }
+    if (lo >= 0 && hi <= 1) return new double[] {0, 1};
+    if (lo >= -1 && hi <= 1) return new double[] {-1, 1};
+    double m = Math.max(Math.abs(lo), Math.abs(hi));
+    if (!Double.isFinite(m) || m == 0) return new double[] {-1, 1};
+    return new double[] {-m, m};
+  }
+}

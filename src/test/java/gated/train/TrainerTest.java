@@ -1,0 +1,121 @@
+package gated.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gated.Fixtures;
+import gated.cell.LstmWeights;
+import gated.cell.RnnWeights;
+import gated.model.Lstm;
+import gated.model.Rnn;
+import gated.model.Vocabulary;
+import gated.tensor.Matrix;
+import gated.tensor.Vec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+  static final Vocabulary CAT_MAT_RAT = Vocabulary.of("cat", "mat", "rat");
+
+  /** Seed 000's toy data set. "cat rat rad" is read as "cat rat rat", as the seed's one-hot encoding does. */
+  static List<Example> seed000() {
+    return List.of(
+        Example.labelled(CAT_MAT_RAT.encode("cat mat rat"), 0),
+        Example.labelled(CAT_MAT_RAT.encode("cat rat rat"), 0),
+        Example.labelled(CAT_MAT_RAT.encode("mat mat cat"), 1));
+  }
+
+  @Test
+  void classifierGradientMatchesFiniteDifferences() {
+    Random r = new Random(4);
+    Classifier<LstmWeights> clf = Classifier.of(new Lstm(LstmWeights.random(3, 3, r)), 2, r);
+    Example ex = Example.tagged(CAT_MAT_RAT.encode("cat mat rat"), java.util.Arrays.asList(1, null, 0));
+    ClassifierWeights<LstmWeights> g = clf.lossAndGradient(ex).gradient();
+    GradientCheck.Result res = GradientCheck.check(clf.weights(), g, w -> clf.withWeights(w).lossAndGradient(ex).loss());
+    assertTrue(res.passed(), res.toString());
+  }
+
+  @Test
+  void anLstmLearnsTheCatMatRatDataSet() {
+    Random r = new Random(0);
+    Classifier<LstmWeights> clf = Classifier.of(new Lstm(LstmWeights.random(4, 3, r)), 2, r);
+    Trainer.History<LstmWeights> h = Trainer.builder().epochs(60).batchSize(3).adam(0.05).seed(1).build()
+        .fit(clf, seed000(), List.of());
+    assertFalse(h.hasDiverged());
+    assertEquals(1.0, h.finalTrainAccuracy());
+    assertTrue(h.loss().get(h.loss().size() - 1) < h.loss().get(0) / 10, h.loss().toString());
+    // Seeded: two runs give identical curves.
+    Random r2 = new Random(0);
+    Classifier<LstmWeights> clf2 = Classifier.of(new Lstm(LstmWeights.random(4, 3, r2)), 2, r2);
+    assertEquals(h.loss(), Trainer.builder().epochs(60).batchSize(3).adam(0.05).seed(1).build()
+        .fit(clf2, seed000(), List.of()).loss());
+  }
+
+  @Test
+  void anOverflowingUpdateStopsTrainingWithAReasonInsteadOfWritingNaN() {
+    Random r = new Random(3);
+    RnnWeights big = RnnWeights.random(8, 3, r).withWh(Matrix.identity(8).scale(30));
+    Classifier<RnnWeights> clf = Classifier.of(new Rnn(big), 2, r);
+    List<Example> data = new ArrayList<>();
+    for (int k = 0; k < 8; k++) data.add(Example.labelled(Fixtures.sequence(30, 3, r), k % 2));
+    // A learning rate of 1e308 overflows a double within two steps: the mechanism, made certain.
+    Trainer.History<RnnWeights> noClip = Trainer.builder().epochs(30).batchSize(1).sgd(1e308).build()
+        .fit(clf, data, List.of());
+    assertTrue(noClip.hasDiverged(), "a step of 1e308 must overflow");
+    assertTrue(noClip.diverged().contains("overflowed") || noClip.diverged().contains("exploding"), noClip.diverged());
+    assertTrue(noClip.model().weights().encoder().wh().isFinite(), "the weights kept are the last finite ones");
+    Trainer.History<RnnWeights> clipped = Trainer.builder().epochs(3).batchSize(1).sgd(0.1).clipByNorm(1).build()
+        .fit(clf, data, List.of());
+    assertFalse(clipped.hasDiverged());
+  }
+
+  @Test
+  void clippingByNormKeepsTheDirectionAndByValueClampsEachEntry() {
+    LstmWeights g = LstmWeights.random(3, 4, new Random(2)).scale(100);
+    LstmWeights byNorm = Clip.byGlobalNorm(g, 1.0);
+    assertEquals(1.0, byNorm.norm(), 1e-12);
+    double[] a = g.toArray(), b = byNorm.toArray();
+    for (int k = 0; k < a.length; k++) assertEquals(a[k] / g.norm(), b[k], 1e-12);
+    assertEquals(g, Clip.byGlobalNorm(g, 1e9), "below the threshold nothing changes");
+    for (double v : Clip.byValue(g, 0.5).toArray()) assertTrue(Math.abs(v) <= 0.5);
+  }
+
+  @Test
+  void sgdTakesTheStepOfSeed003AndAdamMovesEveryWeight() {
+    LstmWeights w = LstmWeights.random(2, 2, new Random(5));
+    LstmWeights g = LstmWeights.random(2, 2, new Random(6));
+    LstmWeights stepped = Sgd.withLearningRate(0.1).step(w, g);
+    double[] a = w.toArray(), b = g.toArray(), c = stepped.toArray();
+    for (int k = 0; k < a.length; k++) assertEquals(a[k] - 0.1 * b[k], c[k], 1e-15);   // θ_new = θ_old − α∇J
+    double[] d = Adam.withLearningRate(0.01).step(w, g).toArray();
+    for (int k = 0; k < a.length; k++) {
+      if (b[k] != 0) assertEquals(a[k] - 0.01 * Math.signum(b[k]), d[k], 1e-6);          // first Adam step ≈ α·sign(g)
+    }
+  }
+
+  @Test
+  void gradientFlowProfilesHaveOneValuePerDistance() {
+    Random r = new Random(9);
+    List<Vec> xs = Fixtures.sequence(15, 4, r);
+    Rnn small = new Rnn(RnnWeights.random(6, 4, 0.2, r));
+    GradientFlow.Profile p = GradientFlow.hiddenGradientNorms("RNN", small, xs);
+    assertEquals(15, p.values().size());
+    assertTrue(p.at(14) < p.at(0) * 1e-3, "small recurrent weights: the gradient vanishes, " + p.values());
+    Rnn.RnnTrace trace = small.forward(xs);
+    GradientFlow.Profile jac = GradientFlow.rnnJacobianProducts("RNN", small, trace);
+    assertEquals(1.0, jac.at(0));
+    assertTrue(jac.at(10) < jac.at(1));
+    Lstm lstm = new Lstm(LstmWeights.random(6, 4, r));
+    GradientFlow.Profile f = GradientFlow.forgetGateProducts("LSTM", lstm.forward(xs));
+    for (int d = 1; d < 15; d++) assertTrue(f.at(d) <= f.at(d - 1) + 1e-15, "products of gates in (0,1) shrink");
+    assertEquals(15, GradientFlow.cellGradientNorms("LSTM", lstm, xs).values().size());
+  }
+
+  @Test
+  void spectralNormOfADiagonalMatrixIsItsLargestEntry() {
+    assertEquals(3.0, GradientFlow.spectralNorm(Matrix.of(new double[][] {{1, 0}, {0, -3}})), 1e-9);
+  }
+}
