@@ -1,0 +1,85 @@
+package gated.model;
+
+import gated.cell.FusedLstmWeights;
+import gated.cell.LstmWeights;
+import gated.internal.Checks;
+import gated.tensor.Vec;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The fast path: an LSTM forward pass over a minibatch with ND4J, for sizes where matrix
+ * products dominate (hidden sizes in the hundreds). It computes exactly what {@link Lstm} computes
+ * and is tested against it; the teaching code stays in {@link Lstm} and {@code LstmCell}.
+ *
+ * <pre>
+ *   Z_x = X·W_x + b            one GEMM for every step of every sequence: [T·B, X]·[X, 4H]
+ *   for t = 1 … T:
+ *     Z = Z_x[t] + H_{t-1}·W_h  one fused GEMM per step: [B, H]·[H, 4H], blocks f, g, i, o
+ *     C_t = σ(Z_f) ⊙ C_{t-1} + σ(Z_i) ⊙ tanh(Z_g),  H_t = σ(Z_o) ⊙ tanh(C_t)
+ * </pre>
+ *
+ * <p>ND4J's first call loads native code (about 2–3 s); at teaching sizes (H = 3) the plain
+ * {@link Lstm} is faster, because each ND4J call has a fixed overhead.
+ */
+public final class Nd4jLstm {
+  private final FusedLstmWeights fused;
+  private final INDArray wx; // [X, 4H], blocks f, g, i, o
+  private final INDArray wh; // [H, 4H], blocks f, g, i, o
+  private final INDArray b;  // [1, 4H]
+
+  public Nd4jLstm(LstmWeights weights) {
+    Checks.notNull("ND4J LSTM", "weights", weights);
+    weights.requireFinite("ND4J LSTM");
+    this.fused = weights.toFused();
+    this.wx = Nd4j.create(fused.wx().toArray2d());
+    this.wh = Nd4j.create(fused.wh().toArray2d());
+    this.b = Nd4j.create(fused.b().toArray()).reshape(1, fused.b().size());
+  }
+
+  /**
+   * h_1 … h_T for each sequence of a minibatch (all of the same length T).
+   *
+   * @param batch B sequences of T vectors of size X
+   * @return B lists of T hidden states of size H
+   */
+  public List<List<Vec>> forward(List<List<Vec>> batch) {
+    String op = "ND4J LSTM forward";
+    Checks.nonEmpty(op, "the minibatch", batch);
+    int bsz = batch.size();
+    int steps = batch.get(0).size();
+    int x = fused.inputSize(), h = fused.hiddenSize();
+    double[][] rows = new double[steps * bsz][];
+    for (int s = 0; s < bsz; s++) {
+      List<Vec> xs = Sequences.inputs(op, batch.get(s), x);
+      if (xs.size() != steps) {
+        throw new IllegalArgumentException(op + ": sequence " + s + " has " + xs.size() + " steps but sequence 0 has "
+            + steps + "; a minibatch needs equal lengths");
+      }
+      for (int t = 0; t < steps; t++) rows[t * bsz + s] = xs.get(t).toArray();   // row t·B + s holds x_t of sequence s
+    }
+    INDArray zx = Nd4j.create(rows).mmul(wx).addiRowVector(b);                  // [T·B, 4H] in one GEMM
+    INDArray hPrev = Nd4j.zeros(DataType.DOUBLE, bsz, h);
+    INDArray cPrev = Nd4j.zeros(DataType.DOUBLE, bsz, h);
+    List<List<Vec>> out = new ArrayList<>();
+    for (int s = 0; s < bsz; s++) out.add(new ArrayList<>());
+    for (int t = 0; t < steps; t++) {
+      INDArray z = zx.get(NDArrayIndex.interval(t * bsz, (t + 1) * bsz), NDArrayIndex.all()).add(hPrev.mmul(wh));
+      INDArray f = Transforms.sigmoid(z.get(NDArrayIndex.all(), NDArrayIndex.interval(0, h)), true);
+      INDArray g = Transforms.tanh(z.get(NDArrayIndex.all(), NDArrayIndex.interval(h, 2 * h)), true);
+      INDArray i = Transforms.sigmoid(z.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h)), true);
+      INDArray o = Transforms.sigmoid(z.get(NDArrayIndex.all(), NDArrayIndex.interval(3 * h, 4 * h)), true);
+      INDArray c = f.mul(cPrev).addi(i.mul(g));                                  // C_t = f ⊙ C_{t-1} + i ⊙ g
+      INDArray hNew = o.mul(Transforms.tanh(c, true));                           // H_t = o ⊙ tanh(C_t)
+      for (int s = 0; s < bsz; s++) out.get(s).add(Vec.of(hNew.getRow(s).toDoubleVector()));
+      hPrev = hNew;
+      cPrev = c;
+    }
+    return out;
+  }
+}
