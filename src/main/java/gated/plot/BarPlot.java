@@ -102,7 +102,7 @@ public final class BarPlot {
         .yAxisTitle(yLabel).build();
     Plots.theme(chart.getStyler());
     chart.getStyler().setStacked(stacked);
-    chart.getStyler().setLabelsVisible(labels && !stacked);
+    chart.getStyler().setLabelsVisible(labels);              // stacked: each part, and the sum above the bar
     chart.getStyler().setShowStackSum(labels && stacked);
     chart.getStyler().setYAxisDecimalPattern("#,##0");
     chart.getStyler().setLegendVisible(series.size() > 1);
