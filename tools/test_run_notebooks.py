@@ -1,0 +1,188 @@
+"""Unit tests for the static checks of tools/run_notebooks.py (standard library only).
+
+Run: python3 -m unittest -v tools/test_run_notebooks.py
+Each rule must accept a clean notebook and catch its own kind of violation.
+"""
+import copy
+import json
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import run_notebooks as rn  # noqa: E402
+
+
+def code(src, tags=None, **meta):
+    if tags:
+        meta["tags"] = tags
+    return {"cell_type": "code", "execution_count": None, "metadata": meta,
+            "outputs": [], "source": src}
+
+
+def clean_notebook():
+    return {
+        "nbformat": 4, "nbformat_minor": 4,
+        "metadata": {"kernelspec": {"name": "java", "display_name": "Java", "language": "java"},
+                     "language_info": {"name": "java"}},
+        "cells": [
+            code("%jars ../target/gated-memory-all.jar", tags=["setup"]),
+            {"cell_type": "markdown", "metadata": {}, "source": "# Title\n\nWe never use %maven here."},
+            code('System.out.println("h_t = " + 1); // display("not code")',
+                 course={"expect": ["^h_t"]}),
+            code(["var img = chart();\n", "String id = display(img);\n", "GatePlots.display(chart, \"x\");"],
+                 tags=["plot"]),
+        ],
+    }
+
+
+def problems(nb):
+    """Run every static check, through a real file on disk like the harness does."""
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "nb.ipynb"
+        path.write_text(json.dumps(nb), encoding="utf-8")
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+        return {name: check(loaded) for name, check in rn.STATIC_CHECKS}
+
+
+class StaticChecks(unittest.TestCase):
+    def assertOnly(self, nb, check, fragment):
+        found = problems(nb)
+        self.assertTrue(found[check], f"{check} should fail")
+        self.assertIn(fragment, " ".join(found[check]))
+        for name, p in found.items():
+            if name != check:
+                self.assertEqual(p, [], f"{name} should pass")
+
+    def test_clean_notebook_passes(self):
+        self.assertEqual(problems(clean_notebook()), {name: [] for name, _ in rn.STATIC_CHECKS})
+
+    # (a) outputs cleared
+    def test_outputs_left_in(self):
+        nb = clean_notebook()
+        nb["cells"][2]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "h_t = 1\n"}]
+        self.assertOnly(nb, "outputs cleared", "output")
+
+    def test_execution_count_left_in(self):
+        nb = clean_notebook()
+        nb["cells"][2]["execution_count"] = 3
+        self.assertOnly(nb, "outputs cleared", "execution_count")
+
+    # (b) portable subset
+    def test_maven_magic(self):
+        nb = clean_notebook()
+        nb["cells"][2]["source"] = "%maven org.knowm.xchart:xchart:3.8.8"
+        self.assertOnly(nb, "portable subset", "%maven")
+
+    def test_dependency_and_loadfrompom(self):
+        for magic in ("%dependency /add-repo x", "%%loadFromPOM\n<dependency/>"):
+            nb = clean_notebook()
+            nb["cells"][3]["source"] = magic
+            self.assertOnly(nb, "portable subset", "forbidden magic")
+
+    def test_other_magic_outside_setup(self):
+        nb = clean_notebook()
+        nb["cells"][2]["source"] = "%jars other.jar"
+        self.assertOnly(nb, "portable subset", "only %jars in the first code cell")
+
+    def test_jars_glob(self):
+        nb = clean_notebook()
+        nb["cells"][0]["source"] = "%jars ../target/*.jar"
+        self.assertOnly(nb, "portable subset", "no glob")
+
+    def test_jars_folder(self):
+        nb = clean_notebook()
+        nb["cells"][0]["source"] = "%jars ../target/"
+        self.assertOnly(nb, "portable subset", "no folder")
+
+    def test_jars_two_paths(self):
+        nb = clean_notebook()
+        nb["cells"][0]["source"] = "%jars a.jar b.jar"
+        self.assertOnly(nb, "portable subset", "exactly one jar")
+
+    def test_two_jars_lines(self):
+        nb = clean_notebook()
+        nb["cells"][0]["source"] = "%jars a.jar\n%jars b.jar"
+        self.assertOnly(nb, "portable subset", "exactly one %jars line")
+
+    def test_java_beside_jars(self):
+        nb = clean_notebook()
+        nb["cells"][0]["source"] = "%jars a.jar\nimport gated.*;"
+        self.assertOnly(nb, "portable subset", "alone in its cell")
+
+    def test_no_jars_line(self):
+        nb = clean_notebook()
+        nb["cells"][0]["source"] = "int x = 1;"
+        self.assertOnly(nb, "portable subset", "found 0")
+
+    def test_display_with_mime_type(self):
+        for call in ('display("image/png", img);', 'display(img, "image/png");',
+                     'String id = display(table.print(), "text/plain");'):
+            nb = clean_notebook()
+            nb["cells"][3]["source"] = call
+            self.assertOnly(nb, "portable subset", "two arguments")
+
+    def test_display_of_string(self):
+        nb = clean_notebook()
+        nb["cells"][3]["source"] = 'display("loss = " + loss);'
+        self.assertOnly(nb, "portable subset", "of a string")
+
+    def test_display_lookalikes_are_fine(self):
+        nb = clean_notebook()
+        nb["cells"][3]["source"] = ('display(plot(a, b));\n'
+                                    'Plots.display(chart, "x");\n'
+                                    'myDisplay("x", 2);\n'
+                                    'System.out.println("display(\\"x\\", 1)");\n'
+                                    '/* display("x", y) */')
+        self.assertEqual(problems(nb)["portable subset"], [])
+
+    # (c) kernelspec
+    def test_kernelspec_name(self):
+        nb = clean_notebook()
+        nb["metadata"]["kernelspec"]["name"] = "ijava"
+        self.assertOnly(nb, "kernelspec java", "'ijava'")
+
+    def test_kernelspec_missing(self):
+        nb = clean_notebook()
+        del nb["metadata"]["kernelspec"]
+        self.assertOnly(nb, "kernelspec java", "None")
+
+    # (d) setup tag
+    def test_setup_tag_missing(self):
+        nb = clean_notebook()
+        nb["cells"][0]["metadata"] = {}
+        self.assertOnly(nb, "setup cell tagged", "not tagged")
+
+
+class ExecutedChecks(unittest.TestCase):
+    """check_executed works on plain dicts too, so it can be tested without a kernel."""
+
+    def executed(self):
+        nb = clean_notebook()
+        nb["cells"][2]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "h_t = 1\n"}]
+        nb["cells"][3]["outputs"] = [{"output_type": "display_data", "data": {"image/png": "iVBOR"}, "metadata": {}}]
+        return nb
+
+    def test_good_run(self):
+        self.assertEqual(rn.check_executed(self.executed()), [])
+
+    def test_error_stderr_plot_expect(self):
+        cases = [
+            (2, {"output_type": "error", "ename": "EvalException", "evalue": "boom", "traceback": []}, "error"),
+            (2, {"output_type": "stream", "name": "stderr", "text": "SLF4J: No providers\n"}, "stderr"),
+        ]
+        for i, out, word in cases:
+            nb = self.executed()
+            nb["cells"][i]["outputs"].append(copy.deepcopy(out))
+            self.assertIn(word, " ".join(rn.check_executed(nb)))
+        nb = self.executed()
+        nb["cells"][3]["outputs"] = []
+        self.assertIn("no image/png", " ".join(rn.check_executed(nb)))
+        nb = self.executed()
+        nb["cells"][2]["outputs"][0]["text"] = "c_t = 1\n"
+        self.assertIn("no stdout line matches", " ".join(rn.check_executed(nb)))
+
+
+if __name__ == "__main__":
+    unittest.main()
