@@ -85,7 +85,7 @@ public record Gru(GruWeights weights) implements SequenceModel<GruWeights> {
     for (int t = steps - 1; t >= 0; t--) {
       dh[t] = dOutputs.get(t).plus(dhNext);     // total ∂L/∂H_t
       GruCell.Grad g = cell.backward(gt.step(t), dh[t]);
-      Lstm.add(dW, g.dWeights().toArray());
+      Sequences.addInto(dW, g.dWeights().toArray());
       dx[t] = g.dx();
       dhNext = g.dhPrev();
     }

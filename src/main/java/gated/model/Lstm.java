@@ -125,7 +125,7 @@ public record Lstm(LstmWeights weights) implements SequenceModel<LstmWeights> {
       dh[t] = dOutputs.get(t).plus(dhNext);                  // total ∂L/∂h_t = from the output + from the future
       dc[t] = dcNext;
       LstmCell.Grad g = cell.backward(lt.step(t), dh[t], dcNext);
-      add(dW, g.dWeights().toArray());                       // shared weights: gradients add over time
+      Sequences.addInto(dW, g.dWeights().toArray());                       // shared weights: gradients add over time
       dx[t] = g.dx();
       dhNext = g.dhPrev();
       dcNext = g.dcPrev();
@@ -139,9 +139,5 @@ public record Lstm(LstmWeights weights) implements SequenceModel<LstmWeights> {
     }
     Gradients<LstmWeights> grads = new Gradients<>(weights.withArray(dW), Arrays.asList(dx), Arrays.asList(dh));
     return new LstmGradients(grads, dCellTotal);
-  }
-
-  static void add(double[] into, double[] values) {
-    for (int k = 0; k < into.length; k++) into[k] += values[k];
   }
 }

@@ -89,7 +89,7 @@ public record Rnn(RnnWeights weights) implements SequenceModel<RnnWeights> {
     for (int t = steps - 1; t >= 0; t--) {
       dh[t] = dOutputs.get(t).plus(dhNext);     // total ∂L/∂h_t = from the output + from step t+1
       RnnCell.Grad g = cell.backward(rt.step(t), dh[t]);
-      Lstm.add(dW, g.dWeights().toArray());     // shared weights: gradients add over time
+      Sequences.addInto(dW, g.dWeights().toArray());     // shared weights: gradients add over time
       dx[t] = g.dx();
       dhNext = g.dhPrev();                      // ∂L/∂h_{t-1} = W_hᵀ·(∂L/∂h_t ⊙ (1 − h_t²))
     }

@@ -39,6 +39,11 @@ public final class Sequences {
     return out;
   }
 
+  /** into += values, entry by entry: summing a shared weight's gradient over time steps. */
+  static void addInto(double[] into, double[] values) {
+    for (int k = 0; k < into.length; k++) into[k] += values[k];
+  }
+
   /** The list reversed: the order in which a backward-direction layer reads the sequence. */
   public static <T> List<T> reversed(List<T> xs) {
     List<T> out = new ArrayList<>(xs);
