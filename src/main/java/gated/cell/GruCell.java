@@ -64,7 +64,7 @@ public record GruCell(GruWeights weights) {
   /** Given ∂L/∂H_t, back-propagates through the step. */
   public Grad backward(GruStep s, Vec dh) {
     Checks.notNull("GRU backward", "step", s);
-    Checks.vector("GRU backward", "∂L/∂H_t", dh, hiddenSize(), "the hidden size");
+    Checks.gradient("GRU backward", "∂L/∂H_t", dh, hiddenSize());
     RowGateWeights wr = weights.reset(), wz = weights.update(), wh = weights.candidate();
     Vec one = Vec.fill(hiddenSize(), 1.0);
     Vec dz = dh.times(s.hPrev().minus(s.hTilde()));                 // H = Z ⊙ H_{t-1} + (1 − Z) ⊙ H̃ ⇒ ∂L/∂Z = dH ⊙ (H_{t-1} − H̃)

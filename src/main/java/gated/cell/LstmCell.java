@@ -85,8 +85,8 @@ public record LstmCell(LstmWeights weights) {
   public Grad backward(LstmStep s, Vec dh, Vec dc) {
     String op = "LSTM backward";
     Checks.notNull(op, "step", s);
-    Checks.vector(op, "∂L/∂h_t", dh, hiddenSize(), "the hidden size");
-    Checks.vector(op, "∂L/∂c_t", dc, hiddenSize(), "the hidden size");
+    Checks.gradient(op, "∂L/∂h_t", dh, hiddenSize());
+    Checks.gradient(op, "∂L/∂c_t", dc, hiddenSize());
     Vec one = Vec.fill(hiddenSize(), 1.0);
     Vec dO = dh.times(s.tanhC());                                          // h = o ⊙ tanh(c)  ⇒ ∂L/∂o = dh ⊙ tanh(c)
     Vec dC = dc.plus(dh.times(s.o()).times(one.minus(s.tanhC().times(s.tanhC())))); // ⇒ ∂L/∂c += dh ⊙ o ⊙ (1 − tanh²c)

@@ -55,7 +55,7 @@ public record RnnCell(RnnWeights weights) {
   /** Given ∂L/∂h_t, back-propagates through the step. */
   public Grad backward(RnnStep s, Vec dh) {
     Checks.notNull("RNN backward", "step", s);
-    Checks.vector("RNN backward", "∂L/∂h_t", dh, hiddenSize(), "the hidden size");
+    Checks.gradient("RNN backward", "∂L/∂h_t", dh, hiddenSize());
     Vec da = dh.times(s.h().map(v -> 1 - v * v));             // h = tanh(a)  ⇒ ∂L/∂a = dh ⊙ (1 − h²)
     RnnWeights dW = new RnnWeights(
         Matrix.outer(da, s.x()),                              // a = W_x·x + … ⇒ ∂L/∂W_x = da ⊗ x

@@ -94,6 +94,22 @@ public final class Checks {
     }
   }
 
+  /**
+   * A gradient arriving at a backward pass: the right size, and finite. A non-finite gradient is an
+   * exploding gradient, reported as a {@link gated.train.NonFiniteException} rather than passed on.
+   */
+  public static Vec gradient(String op, String name, Vec g, int size) {
+    size(op, name, g, size, "the hidden size");
+    double[] a = g.toArray();
+    for (int k = 0; k < a.length; k++) {
+      if (!Double.isFinite(a[k])) {
+        throw new gated.train.NonFiniteException(op + ": " + name + " holds " + a[k] + " at index " + k
+            + "; the gradient overflowed on its way back through time (an exploding gradient)");
+      }
+    }
+    return g;
+  }
+
   public static Vec finite(String op, String name, Vec v) {
     double[] a = v.toArray();
     for (int k = 0; k < a.length; k++) {

@@ -162,6 +162,15 @@ class ChecksTest {
   }
 
   @org.junit.jupiter.api.Test
+  void anOverflowingBackwardPassIsANonFiniteException() {
+    RnnCell cell = new RnnCell(RnnWeights.random(3, 4, R));
+    NonFiniteException e = assertThrows(NonFiniteException.class,
+        () -> cell.backward(cell.step(X, H), Vec.of(Double.NEGATIVE_INFINITY, 0, 0)));
+    assertTrue(e.getMessage().startsWith("RNN backward: ∂L/∂h_t holds -Infinity at index 0"), e.getMessage());
+    assertTrue(e.getMessage().contains("exploding gradient"), e.getMessage());
+  }
+
+  @org.junit.jupiter.api.Test
   void explodingGradientIsANonFiniteException() {
     assertThrows(NonFiniteException.class, () -> Sgd.withLearningRate(0.1).step(W, W.withArray(infAt(W.count(), 2))));
   }
