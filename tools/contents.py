@@ -4,8 +4,8 @@
     python3 tools/contents.py           rewrite README.md's contents table and every notebook's nav cell
     python3 tools/contents.py --check   change nothing; exit 1 if anything is out of date (run by ./course test)
 
-A notebook's title is its first H1; its one-line summary is the first sentence of the paragraph
-after that H1. The navigation cell is the last cell, tagged `nav`; it is created if missing.
+A notebook's title is its first H1; its one-line summary is metadata.course.summary, or else the
+first sentence of the paragraph after that H1. The navigation cell is the last cell, tagged `nav`; it is created if missing.
 Solutions (notebooks/solutions/<same name>) get a nav cell that points back to the lesson.
 Standard library only, so it runs under any Python 3.
 """
@@ -51,7 +51,8 @@ def title_and_summary(nb, path):
         para = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", para)      # links → their text
         para = " ".join(para.split())
         sentence = re.match(r"(.+?[.!?])(\s|$)", para)
-        return m.group(1).strip(), (sentence.group(1) if sentence else para)
+        summary = nb.get("metadata", {}).get("course", {}).get("summary")
+        return m.group(1).strip(), summary or (sentence.group(1) if sentence else para)
     raise SystemExit(f"contents: {path.relative_to(REPO)} has no H1 title")
 
 
