@@ -7,6 +7,7 @@ import gated.tensor.Vec;
  * Assertions for notebooks. {@code close}, {@code equal} and {@code isTrue} print a ✓ line and throw
  * {@link IllegalStateException} on a mismatch, so a changed number fails the notebook tests.
  * {@code answer} is for exercises: it prints whether the student's answer is right and never throws.
+ * Every method returns nothing, so a check cell shows only its printed line under any kernel.
  */
 public final class Check {
   private Check() {}
@@ -42,38 +43,35 @@ public final class Check {
   }
 
   /** An exercise answer: prints ✓ or what is wrong; NaN means "not answered yet". */
-  public static boolean answer(String exercise, double given, double expected, double tol) {
+  public static void answer(String exercise, double given, double expected, double tol) {
     if (Double.isNaN(given)) {
       System.out.println("… " + exercise + ": not answered yet");
-      return false;
+      return;
     }
     boolean ok = Math.abs(given - expected) <= tol;
     System.out.println(ok ? "✓ " + exercise + ": correct" : "✗ " + exercise + ": " + given + " is not right yet (tolerance "
         + tol + ")");
-    return ok;
   }
 
   /** An exercise answer given as a vector; null means "not answered yet". */
-  public static boolean answer(String exercise, Vec given, Vec expected, double tol) {
+  public static void answer(String exercise, Vec given, Vec expected, double tol) {
     if (given == null) {
       System.out.println("… " + exercise + ": not answered yet");
-      return false;
+      return;
     }
     boolean ok = given.closeTo(expected, tol);
     System.out.println(ok ? "✓ " + exercise + ": correct" : "✗ " + exercise + ": " + given + " is not right yet (tolerance "
         + tol + ")");
-    return ok;
   }
 
   /** An exercise answer that is a whole number; a negative answer means "not answered yet". */
-  public static boolean answer(String exercise, long given, long expected) {
+  public static void answer(String exercise, long given, long expected) {
     if (given < 0) {
       System.out.println("… " + exercise + ": not answered yet");
-      return false;
+      return;
     }
     boolean ok = given == expected;
     System.out.println(ok ? "✓ " + exercise + ": correct" : "✗ " + exercise + ": " + given + " is not right yet");
-    return ok;
   }
 
   private static int decimals(double tol) {

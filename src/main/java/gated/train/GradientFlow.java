@@ -81,6 +81,23 @@ public final class GradientFlow {
   }
 
   /**
+   * The mean over units of Π_{k=t+1}^{T} Z_k for a GRU: the factor of the direct path
+   * H_{t-1} → H_t, since H_t = Z_t ⊙ H_{t-1} + (1 − Z_t) ⊙ H̃_t contains diag(Z_t) in ∂H_t/∂H_{t-1}.
+   */
+  public static Profile updateGateProducts(String label, gated.model.Gru.GruTrace trace) {
+    List<gated.cell.GruStep> steps = trace.steps();
+    int n = steps.size();
+    List<Double> values = new ArrayList<>();
+    Vec product = Vec.fill(steps.get(0).z().size(), 1.0);
+    values.add(1.0);                                               // d = 0: the empty product
+    for (int t = n - 1; t >= 1; t--) {
+      product = product.times(steps.get(t).z());                   // Π Z_k over the last d steps
+      values.add(product.sum() / product.size());
+    }
+    return new Profile(label, values);
+  }
+
+  /**
    * ‖Π_{k=t+1}^{T} ∂h_k/∂h_{k-1}‖₂ for a plain RNN, where ∂h_k/∂h_{k-1} = diag(1 − h_k²)·W_h.
    * The spectral norm is found by power iteration.
    */

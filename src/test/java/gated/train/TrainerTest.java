@@ -115,6 +115,18 @@ class TrainerTest {
   }
 
   @Test
+  void updateGateProductsMultiplyZAlongTheSequence() {
+    Random r = new Random(10);
+    List<Vec> xs = Fixtures.sequence(6, 4, r);
+    gated.model.Gru.GruTrace trace = new gated.model.Gru(gated.cell.GruWeights.random(3, 4, r)).forward(xs);
+    GradientFlow.Profile p = GradientFlow.updateGateProducts("GRU", trace);
+    assertEquals(6, p.values().size());
+    Vec z5 = trace.step(5).z(), z4 = trace.step(4).z();
+    assertEquals(z5.sum() / 3, p.at(1), 1e-15);
+    assertEquals(z5.times(z4).sum() / 3, p.at(2), 1e-15);
+  }
+
+  @Test
   void spectralNormOfADiagonalMatrixIsItsLargestEntry() {
     assertEquals(3.0, GradientFlow.spectralNorm(Matrix.of(new double[][] {{1, 0}, {0, -3}})), 1e-9);
   }
