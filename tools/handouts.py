@@ -273,9 +273,10 @@ def render_page(exporter, nb, *, title, depth, solution, nav_top, nav_bottom, in
 
 
 def mathjax_tags(url):
-    """MathJax for the index pages (summaries may hold maths), same config as the notebooks."""
+    """MathJax for the index pages (summaries may hold maths), same config as the notebooks.
+    messageStyle none: no "Loading [MathJax]…" box in a screenshot or a printout."""
     return (f'<script src="{url}"></script>\n<script type="text/x-mathjax-config">'
-            "MathJax.Hub.Config({tex2jax: {inlineMath: [['$','$'], ['\\\\(','\\\\)']],"
+            "MathJax.Hub.Config({messageStyle: 'none', tex2jax: {inlineMath: [['$','$'], ['\\\\(','\\\\)']],"
             " processEscapes: true}});</script>")
 
 
