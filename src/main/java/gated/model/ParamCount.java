@@ -205,10 +205,4 @@ public final class ParamCount {
     if (withBiases) t.add(new Term("output", "b_2", String.valueOf(vocabulary), 0, vocabulary));
     return new Breakdown(t);
   }
-
-  /** Formats a count like 1,234. */
-  public static String format(long n) {
-    return String.format("%,d", n).replace('\u00a0', ',');
-  }
-
 }
