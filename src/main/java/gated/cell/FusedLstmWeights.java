@@ -82,8 +82,8 @@ public record FusedLstmWeights(Matrix wx, Matrix wh, Vec b) {
     Vec g = Activations.tanh(zg);
     Vec i = Activations.sigmoid(zi);
     Vec o = Activations.sigmoid(zo);
-    Vec c = f.times(cPrev).plus(i.times(g));
+    Vec c = f.hadamard(cPrev).plus(i.hadamard(g));
     Vec tanhC = Activations.tanh(c);
-    return new LstmStep(x, hPrev, cPrev, zf, f, zi, i, zg, g, zo, o, c, tanhC, o.times(tanhC));
+    return new LstmStep(x, hPrev, cPrev, zf, f, zi, i, zg, g, zo, o, c, tanhC, o.hadamard(tanhC));
   }
 }

@@ -45,10 +45,10 @@ public record GruCell(GruWeights weights) {
     Vec r = Activations.sigmoid(zr);                                              // R_t = σ(…)
     Vec zz = x.times(wz.wx()).plus(hPrev.times(wz.wh())).plus(wz.b());           // X·W_xz + H_{t-1}·W_hz + b_z
     Vec z = Activations.sigmoid(zz);                                              // Z_t = σ(…)
-    Vec zh = x.times(wh.wx()).plus(r.times(hPrev).times(wh.wh())).plus(wh.b());  // X·W_xh + (R ⊙ H_{t-1})·W_hh + b_h
+    Vec zh = x.times(wh.wx()).plus(r.hadamard(hPrev).times(wh.wh())).plus(wh.b());  // X·W_xh + (R ⊙ H_{t-1})·W_hh + b_h
     Vec hTilde = Activations.tanh(zh);                                            // H̃_t = tanh(…)
     Vec one = Vec.fill(hiddenSize(), 1.0);
-    Vec h = z.times(hPrev).plus(one.minus(z).times(hTilde));                      // H_t = Z ⊙ H_{t-1} + (1 − Z) ⊙ H̃
+    Vec h = z.hadamard(hPrev).plus(one.minus(z).hadamard(hTilde));                      // H_t = Z ⊙ H_{t-1} + (1 − Z) ⊙ H̃
     return new GruStep(x, hPrev, zr, r, zz, z, zh, hTilde, h);
   }
 
@@ -67,16 +67,16 @@ public record GruCell(GruWeights weights) {
     Checks.gradient("GRU backward", "∂L/∂H_t", dh, hiddenSize());
     RowGateWeights wr = weights.reset(), wz = weights.update(), wh = weights.candidate();
     Vec one = Vec.fill(hiddenSize(), 1.0);
-    Vec dz = dh.times(s.hPrev().minus(s.hTilde()));                 // H = Z ⊙ H_{t-1} + (1 − Z) ⊙ H̃ ⇒ ∂L/∂Z = dH ⊙ (H_{t-1} − H̃)
-    Vec dhPrev = dh.times(s.z());                                   //                               ⇒ ∂L/∂H_{t-1} = dH ⊙ Z (direct path)
-    Vec dhTilde = dh.times(one.minus(s.z()));                       //                               ⇒ ∂L/∂H̃ = dH ⊙ (1 − Z)
-    Vec dzh = dhTilde.times(one.minus(s.hTilde().times(s.hTilde()))); // H̃ = tanh(zh) ⇒ ∂L/∂zh = dH̃ ⊙ (1 − H̃²)
-    Vec rh = s.r().times(s.hPrev());                                // R ⊙ H_{t-1}
+    Vec dz = dh.hadamard(s.hPrev().minus(s.hTilde()));                 // H = Z ⊙ H_{t-1} + (1 − Z) ⊙ H̃ ⇒ ∂L/∂Z = dH ⊙ (H_{t-1} − H̃)
+    Vec dhPrev = dh.hadamard(s.z());                                   //                               ⇒ ∂L/∂H_{t-1} = dH ⊙ Z (direct path)
+    Vec dhTilde = dh.hadamard(one.minus(s.z()));                       //                               ⇒ ∂L/∂H̃ = dH ⊙ (1 − Z)
+    Vec dzh = dhTilde.hadamard(one.minus(s.hTilde().hadamard(s.hTilde()))); // H̃ = tanh(zh) ⇒ ∂L/∂zh = dH̃ ⊙ (1 − H̃²)
+    Vec rh = s.r().hadamard(s.hPrev());                                // R ⊙ H_{t-1}
     Vec dRh = dzh.times(wh.wh().transpose());                       // zh = … + (R ⊙ H_{t-1})·W_hh ⇒ ∂L/∂(R ⊙ H) = dzh·W_hhᵀ
-    Vec dr = dRh.times(s.hPrev());                                  //                             ⇒ ∂L/∂R = ∂L/∂(R ⊙ H) ⊙ H_{t-1}
-    dhPrev = dhPrev.plus(dRh.times(s.r()));                         //                             ⇒ ∂L/∂H_{t-1} += ∂L/∂(R ⊙ H) ⊙ R
-    Vec dzr = dr.times(s.r()).times(one.minus(s.r()));              // R = σ(zr) ⇒ ∂L/∂zr = dR ⊙ R(1 − R)
-    Vec dzz = dz.times(s.z()).times(one.minus(s.z()));              // Z = σ(zz) ⇒ ∂L/∂zz = dZ ⊙ Z(1 − Z)
+    Vec dr = dRh.hadamard(s.hPrev());                                  //                             ⇒ ∂L/∂R = ∂L/∂(R ⊙ H) ⊙ H_{t-1}
+    dhPrev = dhPrev.plus(dRh.hadamard(s.r()));                         //                             ⇒ ∂L/∂H_{t-1} += ∂L/∂(R ⊙ H) ⊙ R
+    Vec dzr = dr.hadamard(s.r()).hadamard(one.minus(s.r()));              // R = σ(zr) ⇒ ∂L/∂zr = dR ⊙ R(1 − R)
+    Vec dzz = dz.hadamard(s.z()).hadamard(one.minus(s.z()));              // Z = σ(zz) ⇒ ∂L/∂zz = dZ ⊙ Z(1 − Z)
     GruWeights dW = new GruWeights(                                 // z = X·W_x + H·W_h + b ⇒ ∂L/∂W_x = Xᵀ·dz, ∂L/∂W_h = Hᵀ·dz, ∂L/∂b = dz
         new RowGateWeights(Matrix.outer(s.x(), dzr), Matrix.outer(s.hPrev(), dzr), dzr),
         new RowGateWeights(Matrix.outer(s.x(), dzz), Matrix.outer(s.hPrev(), dzz), dzz),

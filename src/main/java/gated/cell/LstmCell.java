@@ -62,9 +62,9 @@ public record LstmCell(LstmWeights weights) {
     Vec g = tanh(zg);                                                           // c̃_t = tanh(z_g)
     Vec zo = weights.output().preActivation("output gate", "o", hx);          // z_o = W_o·[h;x] + b_o
     Vec o = sigmoid(zo);                                                        // o_t = σ(z_o)
-    Vec c = f.times(cPrev).plus(i.times(g));                                   // c_t = f ⊙ c_{t-1} + i ⊙ c̃
+    Vec c = f.hadamard(cPrev).plus(i.hadamard(g));                                   // c_t = f ⊙ c_{t-1} + i ⊙ c̃
     Vec tanhC = tanh(c);                                                        // tanh(c_t)
-    Vec h = o.times(tanhC);                                                     // h_t = o ⊙ tanh(c_t)
+    Vec h = o.hadamard(tanhC);                                                     // h_t = o ⊙ tanh(c_t)
     return new LstmStep(x, hPrev, cPrev, zf, f, zi, i, zg, g, zo, o, c, tanhC, h);
   }
 
@@ -88,16 +88,16 @@ public record LstmCell(LstmWeights weights) {
     Checks.gradient(op, "∂L/∂h_t", dh, hiddenSize());
     Checks.gradient(op, "∂L/∂c_t", dc, hiddenSize());
     Vec one = Vec.fill(hiddenSize(), 1.0);
-    Vec dO = dh.times(s.tanhC());                                          // h = o ⊙ tanh(c)  ⇒ ∂L/∂o = dh ⊙ tanh(c)
-    Vec dC = dc.plus(dh.times(s.o()).times(one.minus(s.tanhC().times(s.tanhC())))); // ⇒ ∂L/∂c += dh ⊙ o ⊙ (1 − tanh²c)
-    Vec dF = dC.times(s.cPrev());                                          // c = f ⊙ c_{t-1} + i ⊙ g  ⇒ ∂L/∂f = dc ⊙ c_{t-1}
-    Vec dCPrev = dC.times(s.f());                                          //                          ⇒ ∂L/∂c_{t-1} = dc ⊙ f
-    Vec dI = dC.times(s.g());                                              //                          ⇒ ∂L/∂i = dc ⊙ g
-    Vec dG = dC.times(s.i());                                              //                          ⇒ ∂L/∂g = dc ⊙ i
-    Vec dzf = dF.times(s.f()).times(one.minus(s.f()));                      // f = σ(z_f)  ⇒ ∂L/∂z_f = df ⊙ f(1 − f)
-    Vec dzi = dI.times(s.i()).times(one.minus(s.i()));                      // i = σ(z_i)  ⇒ ∂L/∂z_i = di ⊙ i(1 − i)
-    Vec dzg = dG.times(one.minus(s.g().times(s.g())));                      // g = tanh(z_g) ⇒ ∂L/∂z_g = dg ⊙ (1 − g²)
-    Vec dzo = dO.times(s.o()).times(one.minus(s.o()));                      // o = σ(z_o)  ⇒ ∂L/∂z_o = do ⊙ o(1 − o)
+    Vec dO = dh.hadamard(s.tanhC());                                          // h = o ⊙ tanh(c)  ⇒ ∂L/∂o = dh ⊙ tanh(c)
+    Vec dC = dc.plus(dh.hadamard(s.o()).hadamard(one.minus(s.tanhC().hadamard(s.tanhC())))); // ⇒ ∂L/∂c += dh ⊙ o ⊙ (1 − tanh²c)
+    Vec dF = dC.hadamard(s.cPrev());                                          // c = f ⊙ c_{t-1} + i ⊙ g  ⇒ ∂L/∂f = dc ⊙ c_{t-1}
+    Vec dCPrev = dC.hadamard(s.f());                                          //                          ⇒ ∂L/∂c_{t-1} = dc ⊙ f
+    Vec dI = dC.hadamard(s.g());                                              //                          ⇒ ∂L/∂i = dc ⊙ g
+    Vec dG = dC.hadamard(s.i());                                              //                          ⇒ ∂L/∂g = dc ⊙ i
+    Vec dzf = dF.hadamard(s.f()).hadamard(one.minus(s.f()));                      // f = σ(z_f)  ⇒ ∂L/∂z_f = df ⊙ f(1 − f)
+    Vec dzi = dI.hadamard(s.i()).hadamard(one.minus(s.i()));                      // i = σ(z_i)  ⇒ ∂L/∂z_i = di ⊙ i(1 − i)
+    Vec dzg = dG.hadamard(one.minus(s.g().hadamard(s.g())));                      // g = tanh(z_g) ⇒ ∂L/∂z_g = dg ⊙ (1 − g²)
+    Vec dzo = dO.hadamard(s.o()).hadamard(one.minus(s.o()));                      // o = σ(z_o)  ⇒ ∂L/∂z_o = do ⊙ o(1 − o)
     Vec hx = s.hPrev().concat(s.x());                                       // [h_{t-1}; x_t]
     LstmWeights dW = new LstmWeights(                                       // z = W·[h;x] + b ⇒ ∂L/∂W = dz ⊗ [h;x], ∂L/∂b = dz
         new GateWeights(Matrix.outer(dzf, hx), dzf),

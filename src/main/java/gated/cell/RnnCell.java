@@ -56,7 +56,7 @@ public record RnnCell(RnnWeights weights) {
   public Grad backward(RnnStep s, Vec dh) {
     Checks.notNull("RNN backward", "step", s);
     Checks.gradient("RNN backward", "∂L/∂h_t", dh, hiddenSize());
-    Vec da = dh.times(s.h().map(v -> 1 - v * v));             // h = tanh(a)  ⇒ ∂L/∂a = dh ⊙ (1 − h²)
+    Vec da = dh.hadamard(s.h().map(v -> 1 - v * v));             // h = tanh(a)  ⇒ ∂L/∂a = dh ⊙ (1 − h²)
     RnnWeights dW = new RnnWeights(
         Matrix.outer(da, s.x()),                              // a = W_x·x + … ⇒ ∂L/∂W_x = da ⊗ x
         Matrix.outer(da, s.hPrev()),                          // a = … + W_h·h_{t-1} ⇒ ∂L/∂W_h = da ⊗ h_{t-1}

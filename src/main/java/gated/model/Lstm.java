@@ -134,7 +134,7 @@ public record Lstm(LstmWeights weights) implements SequenceModel<LstmWeights> {
     List<Vec> dCellTotal = new ArrayList<>();
     for (int t = 0; t < steps; t++) {
       LstmStep s = lt.step(t);
-      Vec viaH = dh[t].times(s.o()).times(s.tanhC().map(v -> 1 - v * v));
+      Vec viaH = dh[t].hadamard(s.o()).hadamard(s.tanhC().map(v -> 1 - v * v));
       dCellTotal.add(dc[t].plus(viaH));
     }
     Gradients<LstmWeights> grads = new Gradients<>(weights.withArray(dW), Arrays.asList(dx), Arrays.asList(dh));

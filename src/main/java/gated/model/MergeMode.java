@@ -26,7 +26,7 @@ public enum MergeMode {
       case CONCAT -> fwd.concat(bwd);
       case SUM -> fwd.plus(bwd);
       case AVERAGE -> fwd.plus(bwd).scale(0.5);
-      case MULTIPLY -> fwd.times(bwd);
+      case MULTIPLY -> fwd.hadamard(bwd);
     };
   }
 
@@ -37,7 +37,7 @@ public enum MergeMode {
       case CONCAT -> new Vec[] {dOut.slice(0, h), dOut.slice(h, 2 * h)};  // y = [f; b] ⇒ split
       case SUM -> new Vec[] {dOut, dOut};                                // y = f + b ⇒ both get dy
       case AVERAGE -> new Vec[] {dOut.scale(0.5), dOut.scale(0.5)};      // y = (f + b)/2 ⇒ dy/2 each
-      case MULTIPLY -> new Vec[] {dOut.times(bwd), dOut.times(fwd)};     // y = f ⊙ b ⇒ dy ⊙ b, dy ⊙ f
+      case MULTIPLY -> new Vec[] {dOut.hadamard(bwd), dOut.hadamard(fwd)};     // y = f ⊙ b ⇒ dy ⊙ b, dy ⊙ f
     };
   }
 }

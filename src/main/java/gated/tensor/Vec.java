@@ -73,7 +73,7 @@ public final class Vec {
   }
 
   /** Element-wise (Hadamard) product a ⊙ b. */
-  public Vec times(Vec other) {
+  public Vec hadamard(Vec other) {
     return zip("Hadamard product ⊙", other, (a, b) -> a * b);
   }
 

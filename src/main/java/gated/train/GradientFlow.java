@@ -74,7 +74,7 @@ public final class GradientFlow {
     Vec product = Vec.fill(steps.get(0).f().size(), 1.0);
     values.add(1.0);                                               // d = 0: the empty product
     for (int t = n - 1; t >= 1; t--) {
-      product = product.times(steps.get(t).f());                   // Π f_k for k = t … T (1-based t+1 … T)
+      product = product.hadamard(steps.get(t).f());                   // Π f_k for k = t … T (1-based t+1 … T)
       values.add(product.sum() / product.size());
     }
     return new Profile(label, values);
@@ -91,7 +91,7 @@ public final class GradientFlow {
     Vec product = Vec.fill(steps.get(0).z().size(), 1.0);
     values.add(1.0);                                               // d = 0: the empty product
     for (int t = n - 1; t >= 1; t--) {
-      product = product.times(steps.get(t).z());                   // Π Z_k over the last d steps
+      product = product.hadamard(steps.get(t).z());                   // Π Z_k over the last d steps
       values.add(product.sum() / product.size());
     }
     return new Profile(label, values);

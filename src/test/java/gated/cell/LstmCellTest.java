@@ -73,16 +73,16 @@ class LstmCellTest {
     @Test
     void printedCellAndHiddenStateFollowFromThePrintedInputGate() {
       Vec printedI = Vec.of(0.017, 0.980, 0.003, 0);
-      Vec c = ONES.times(Q1_C_PREV).plus(printedI.times(ONES));          // C_t = f ⊙ C_{t-1} + I ⊙ C̃
+      Vec c = ONES.hadamard(Q1_C_PREV).plus(printedI.hadamard(ONES));          // C_t = f ⊙ C_{t-1} + I ⊙ C̃
       assertTrue(c.closeTo(Vec.of(1.017, 1.98, 1.003, 0.99), 1e-12), c.toString());
-      Vec h = ONES.times(Activations.tanh(c));
+      Vec h = ONES.hadamard(Activations.tanh(c));
       assertTrue(h.closeTo(Vec.of(0.769, 0.963, 0.763, 0.757), 0.0005), h.toString());
     }
 
     @Test
     void theTypoHEqualsOPlusTanhCGivesADifferentNumber() {
       Vec c = Vec.of(2, 2, 2, 1.99);
-      Vec product = ONES.times(Activations.tanh(c));
+      Vec product = ONES.hadamard(Activations.tanh(c));
       Vec sum = ONES.plus(Activations.tanh(c));
       assertTrue(sum.closeTo(Vec.of(1.96402758, 1.96402758, 1.96402758, 1.96331422), 1e-8));
       assertEquals(1.0, sum.minus(product).get(0), 1e-12);
@@ -139,8 +139,8 @@ class LstmCellTest {
     @Test
     void finishedWithTheGivenGateValues() {
       Vec g = Activations.tanh(statement.candidate().w().times(hPrev.concat(x)).plus(statement.candidate().b()));
-      Vec c = givenF.times(cPrev).plus(givenI.times(g));
-      Vec h = givenO.times(Activations.tanh(c));
+      Vec c = givenF.hadamard(cPrev).plus(givenI.hadamard(g));
+      Vec h = givenO.hadamard(Activations.tanh(c));
       assertTrue(c.closeTo(Vec.of(1.147291385, 2.136218184), 1e-8), c.toString());
       assertTrue(h.closeTo(Vec.of(0.2722840346, 0.9724781137), 1e-8), h.toString());
     }
@@ -195,7 +195,7 @@ class LstmCellTest {
     void withForgetZeroTheOldCellStateIsForgottenCompletely() {
       LstmStep s = pinned(-1000, 0).step(x, hPrev, cPrev);
       assertEquals(Vec.fill(3, 0), s.f());
-      assertTrue(s.c().closeTo(s.i().times(s.g()), 0), "c_t = i ⊙ c̃ only");
+      assertTrue(s.c().closeTo(s.i().hadamard(s.g()), 0), "c_t = i ⊙ c̃ only");
     }
 
     @Test
@@ -203,7 +203,7 @@ class LstmCellTest {
       LstmStep s = LstmCell.of(LstmWeights.random(3, 4, r)).step(x, hPrev, cPrev);
       assertEquals(Activations.sigmoid(s.zf()), s.f());
       assertEquals(Activations.tanh(s.zg()), s.candidate());
-      assertEquals(s.o().times(s.tanhC()), s.h());
+      assertEquals(s.o().hadamard(s.tanhC()), s.h());
       assertEquals(3, s.h().size());
       assertEquals(s.c().size(), s.h().size(), "C_t and h_t are vectors of the same size");
     }

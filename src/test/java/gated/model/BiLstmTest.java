@@ -40,7 +40,7 @@ class BiLstmTest {
         case CONCAT -> f.concat(b);
         case SUM -> f.plus(b);
         case AVERAGE -> f.plus(b).scale(0.5);
-        case MULTIPLY -> f.times(b);
+        case MULTIPLY -> f.hadamard(b);
       };
       assertTrue(expected.closeTo(t.outputs().get(k), 1e-15), mode + " at t=" + k);
     }

@@ -123,7 +123,7 @@ class TrainerTest {
     assertEquals(6, p.values().size());
     Vec z5 = trace.step(5).z(), z4 = trace.step(4).z();
     assertEquals(z5.sum() / 3, p.at(1), 1e-15);
-    assertEquals(z5.times(z4).sum() / 3, p.at(2), 1e-15);
+    assertEquals(z5.hadamard(z4).sum() / 3, p.at(2), 1e-15);
   }
 
   @Test
