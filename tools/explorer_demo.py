@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """A throwaway test page for the diagrams and the gate explorer, run through the real pipeline.
 
-    python3 tools/explorer_demo.py [--no-browser]
+    /usr/bin/python3 tools/explorer_demo.py [--no-browser] [--live]
+
+(the Python that has nbclient and nbconvert; on Debian /usr/bin/python3, as ./course picks it)
 
 Until a lesson uses the explorer, this is how its pieces are proved end to end:
 
@@ -15,7 +17,10 @@ Until a lesson uses the explorer, this is how its pieces are proved end to end:
  4. opens the handout in headless Chromium with the network cut (tools/browser/check.mjs --pdf
     --expect-explorers 2): every explorer is driven and compared with the library's numbers;
  5. copies the screenshots (the page, each explorer) and the three diagrams as the notebook showed them
-    into build/handouts/screenshots/.
+    into build/handouts/screenshots/;
+ 6. with --live: starts a classic Jupyter Notebook server on 127.0.0.1 (as ./course open does), opens the
+    notebook in headless Chromium, runs every cell with the course kernel and checks the explorers in the
+    live page (tools/browser/live.mjs); then stops the server.
 
 Prints PASS/FAIL lines and ends with "N passed, N failed"; exit status 1 on any failure.
 """
@@ -23,9 +28,13 @@ import argparse
 import base64
 import json
 import os
+import secrets
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -124,9 +133,50 @@ def offline(cmd):
     return cmd
 
 
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def live_notebook(path):
+    """Serve the notebook's folder with classic Jupyter Notebook and check it in Chromium; stop the server."""
+    env = dict(os.environ)
+    local = REPO / "build" / "jupyter"
+    env["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(local), env.get("JUPYTER_PATH")]))
+    for var, sub in [("JUPYTER_RUNTIME_DIR", "runtime"), ("JUPYTER_DATA_DIR", "data"),
+                     ("JUPYTER_CONFIG_DIR", "config"), ("IPYTHONDIR", "ipython")]:
+        env.setdefault(var, str(local / sub))
+    port, token = free_port(), secrets.token_hex(16)
+    log = open(DEMO / "notebook-server.log", "wb")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "notebook", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+         f"--NotebookApp.token={token}", "--allow-root", f"--notebook-dir={path.parent}"],
+        env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(60):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api?token={token}", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        url = f"http://127.0.0.1:{port}/notebooks/{path.name}?token={token}"
+        proc = subprocess.run(["node", str(HERE / "browser" / "live.mjs"), url, "--expect-explorers", "2",
+                               "--shots", str(SHOTS)], capture_output=True, text=True)
+        return proc.returncode == 0, proc.stdout + proc.stderr
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--no-browser", action="store_true", help="stop after rendering the handout")
+    ap.add_argument("--live", action="store_true", help="also run the notebook in a live Jupyter Notebook in Chromium")
     args = ap.parse_args(argv)
     passed = failed = 0
 
@@ -183,6 +233,10 @@ def main(argv=None):
         report(proc.returncode == 0, "browser check of the test page (tools/browser/check.mjs)")
         for shot in sorted((SITE / "screenshots").glob(f"{NAME}*.png")):
             shutil.copy2(shot, SHOTS / shot.name)
+    if args.live:
+        ok, out = live_notebook(path)
+        print(out, end="")
+        report(ok, "the notebook run live in classic Jupyter Notebook (tools/browser/live.mjs)")
     print(f"screenshots: {SHOTS.relative_to(REPO)}")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0

@@ -248,10 +248,13 @@
           + 'c<sub>t</sub> = f·c<sub>t−1</sub> + i·c&#771; = ' + fmt(s.f[k] * s.cPrev[k]) + ' + '
           + term(s.i[k] * s.g[k]) + ' = ' + fmt(s.c[k]) + '<br>'
           + 'h<sub>t</sub> = o·tanh(c<sub>t</sub>) = ' + fmt(s.o[k]) + ' × ' + term(s.tanhC[k]) + ' = ' + fmt(s.h[k]);
+        // Under the grid, below the hovered column, so that no number of the grid is covered.
         tip.hidden = false;
         var at = cell.getBoundingClientRect(), from = root.getBoundingClientRect();
-        tip.style.left = (at.right - from.left + 6) + 'px';
-        tip.style.top = (at.bottom - from.top + 4) + 'px';
+        var grid = q('.gx-grid').getBoundingClientRect();
+        var left = Math.min(at.left - from.left, from.width - tip.offsetWidth - 4);
+        tip.style.left = Math.max(0, left) + 'px';
+        tip.style.top = (grid.bottom - from.top + 4) + 'px';
         tip.setAttribute('data-k', String(k));
       });
       cell.addEventListener('mouseleave', function () { tip.hidden = true; });
