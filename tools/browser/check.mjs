@@ -107,6 +107,7 @@ const results = await pool(all, TABS, async (rel) => {
     try {
       const ex = await checkExplorers(page, shots, basename(rel, '.html'));
       info.explorers = ex.count;
+      info.printImages = ex.printImages;
       problems.push(...ex.problems);
     } catch (e) {
       problems.push(`gate explorer check stopped: ${e.message.split('\n')[0]}`);
@@ -153,14 +154,22 @@ if (expectExplorers > 0) {
 }
 
 // One PDF per lesson and per solution.
+// A page with explorers must print their static pictures: its PDF holds at least as many pictures as
+// the page shows in print.
 for (const rel of all.filter(printable)) {
   const pdf = pdfOf(rel);
   const path = join(out, pdf);
   if (!existsSync(path)) { report(false, pdf, 'missing'); continue; }
   const bytes = readFileSync(path);
-  const pagesIn = (bytes.toString('latin1').match(/\/Type\s*\/Page\b/g) || []).length;
+  const text = bytes.toString('latin1');
+  const pagesIn = (text.match(/\/Type\s*\/Page\b/g) || []).length;
   const ok = bytes.subarray(0, 5).toString() === '%PDF-' && statSync(path).size > 1000;
-  report(ok, pdf, ok ? `(${pagesIn || '?'} page(s))` : 'not a PDF');
+  const wanted = results.find((r) => r.rel === rel)?.info?.printImages || 0;
+  const pictures = (text.match(/\/Subtype\s*\/Image\b/g) || []).length;
+  const enough = !withPdf || pictures >= wanted;
+  report(ok && enough, pdf, !ok ? 'not a PDF' : !enough
+    ? `holds ${pictures} picture(s) but the page shows ${wanted} in print (an explorer's static picture is missing)`
+    : `(${pagesIn || '?'} page(s)${wanted ? `, ${pictures} picture(s)` : ''})`);
 }
 console.log(`browser check: ${all.length} page(s) in ${((Date.now() - t0) / 1000).toFixed(1)} s;`
   + ` screenshots in ${join(out, 'screenshots')}`);

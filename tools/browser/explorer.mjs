@@ -9,7 +9,8 @@
 //   - hovering a number shows that unit's step in a tooltip, with the same c_t;
 //   - the what-if slider changes the numbers, and "reset" brings the library's back;
 //   - in print (the PDF), the static picture is shown, loaded, and the interactive part hidden.
-// A screenshot of each explorer goes to <shots>/<page>-explorer-<n>.png.
+// A screenshot of each explorer goes to <shots>/<page>-explorer-<n>.png. Returns also the number of
+// distinct pictures shown in print, which the page's PDF must contain (check.mjs counts them).
 import { join } from 'node:path';
 
 const SHOWN_DECIMALS = 3;
@@ -119,8 +120,11 @@ export async function checkExplorers(page, shots, name) {
   }
 
   // In print the static picture stands in for every explorer.
+  let printImages = 0;
   if (roots.length) {
     await page.emulateMedia({ media: 'print' });
+    printImages = await page.$$eval('img', (imgs) => new Set(imgs.filter((i) => getComputedStyle(i).display !== 'none')
+      .map((i) => i.getAttribute('src'))).size);
     const print = await page.$$eval('[data-gated-explorer]', (rs) => rs.map((r) => {
       const img = r.querySelector('.gx-static');
       const live = r.querySelector('.gx-live');
@@ -129,11 +133,11 @@ export async function checkExplorers(page, shots, name) {
         liveHidden: !live || getComputedStyle(live).display === 'none',
       };
     }));
-    await page.emulateMedia({ media: 'screen' });
+    await page.emulateMedia({ media: null });   // back to no emulation: page.pdf() prints with print media again
     print.forEach((p, n) => {
       if (!p.picture) problems.push(`explorer ${n + 1}: in print its static picture is not shown`);
       if (!p.liveHidden) problems.push(`explorer ${n + 1}: in print its interactive part is not hidden`);
     });
   }
-  return { count: roots.length, problems };
+  return { count: roots.length, problems, printImages };
 }
