@@ -8,7 +8,7 @@
 Until a lesson uses the explorer, this is how its pieces are proved end to end:
 
  1. writes build/explorer-demo/notebooks/90-explorer-demo.ipynb (outside notebooks/, never committed):
-    three diagrams, and two gate explorers on one page;
+    three diagrams, and two gate explorers on one page (the second without its what-if slider);
  2. executes it with the course harness (tools/run_notebooks.py: the course kernelspec `java` in
     build/jupyter, i.e. rapaio-jupyter-kernel; run ./course run --only 00- once to install it) and checks
     that each explorer cell produced one display_data holding text/html (the explorer), image/png (its
@@ -99,7 +99,7 @@ CELLS = [
      "LstmWeights random = LstmWeights.random(8, 6, new Random(3));\n"
      "List<Vec> xs = new java.util.ArrayList<>();\n"
      "for (int t = 0; t < 12; t++) { double[] x = new double[6]; x[t % 6] = 1; xs.add(Vec.of(x)); }\n"
-     'GateExplorer.builder(Lstm.of(random), xs).title("a random LSTM with 8 units").build().show();\n'
+     'GateExplorer.builder(Lstm.of(random), xs).title("a random LSTM with 8 units").whatIf(false).build().show();\n'
      'System.out.println("shown: a second explorer on the same page");'),
 ]
 

@@ -75,7 +75,7 @@ public final class GateExplorer {
           + inputs.size() + " (steps count from 1)");
     }
     this.whatIf = b.whatIf;
-    this.id = "gx-" + Integer.toHexString(data("").hashCode()) + "-" + MADE.incrementAndGet();
+    this.id = "gx-" + Integer.toHexString(data().hashCode()) + "-" + MADE.incrementAndGet();
   }
 
   /** An explorer of this LSTM reading these inputs, one word per input (the words label the steps). */
@@ -144,7 +144,7 @@ public final class GateExplorer {
         + "<img class=\"gx-static\" alt=\"" + escape(title) + ": the LSTM cell at step " + start
         + ", a static picture of the gate explorer\" src=\"data:image/png;base64," + png + "\">\n"
         + "<div class=\"gx-live\"></div>\n"
-        + "<script type=\"application/json\" id=\"" + id + "-data\">" + data(id) + "</script>\n"
+        + "<script type=\"application/json\" id=\"" + id + "-data\">" + data() + "</script>\n"
         + "<script>\n" + SCRIPT + "\nif (typeof window !== 'undefined') window.GatedMemoryExplorer.mount('" + id
         + "');\n</script>\n</div>\n";
   }
@@ -177,11 +177,10 @@ public final class GateExplorer {
   }
 
   /** The JSON the page reads: the model, the inputs, the words and the library's values for checking. */
-  private String data(String forId) {
+  private String data() {
     LstmWeights w = model.weights();
     Json j = new Json().open();
     j.key("kind").value("lstm");
-    j.key("id").value(forId);
     j.key("title").value(title);
     j.key("words").strings(words);
     j.key("start").value(start);

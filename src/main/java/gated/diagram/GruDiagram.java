@@ -46,7 +46,7 @@ public final class GruDiagram implements Diagram {
   /** R_t ⊙ H_{t-1} is formed at (X_R, RESET_Y) and goes down at X_RH to join X_t on the candidate's own rail. */
   private static final double RESET_Y = 268, X_RH = 560, CAND_RAIL_Y = 546;
   private static final double X_IN_VEC = 82, X_OUT_VEC = 822;
-  private static final double LEGEND_X1 = 290, LEGEND_X2 = 620, LEGEND_Y = 612, LEGEND_ROW = 30;
+  private static final double LEGEND_X1 = 290, LEGEND_X2 = 620, LEGEND_Y = 606, LEGEND_ROW = 28;
   private static final double R = Sketch.NODE_RADIUS;
 
   private final GruStep step;
@@ -177,12 +177,9 @@ public final class GruDiagram implements Diagram {
       s.key(Sketch.Key.SUM, LEGEND_X2, LEGEND_Y + r, "pointwise sum");
       s.key(Sketch.Key.ONE_MINUS, LEGEND_X2, LEGEND_Y + 2 * r, "1 − each entry");
       if (step != null) {
-        double y3 = LEGEND_Y + 3 * r;
-        double x = LEGEND_X1 + s.text("entry 0 on top;", Sketch.NOTE_SIZE, Font.PLAIN, LEGEND_X1, y3, -1, Palette.MUTED) + 24;
-        x += s.scale(x, y3 - 5, 64, 10, 0, 1, "$R$, $Z$") + 26;
-        x += s.scale(x, y3 - 5, 64, 10, -1, 1, "$H$, $H~$") + 26;
         Annotation xs = annotation("x");
-        s.scale(x, y3 - 5, 64, 10, xs.lo(), xs.hi(), "$X$");
+        s.scales(List.of(new Sketch.Scale(0, 1, "$R$, $Z$"), new Sketch.Scale(-1, 1, "$H$, $H~$"),
+            new Sketch.Scale(xs.lo(), xs.hi(), "$X$")), "entry 0 on top", LEGEND_X1, LEGEND_Y + 3 * r, WIDTH - 8, 22);
       }
     }
     s.lit(true);

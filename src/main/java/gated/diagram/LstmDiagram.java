@@ -5,7 +5,10 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,7 +54,7 @@ public final class LstmDiagram implements Diagram {
   private static final double X_IN_VEC = 82, X_OUT_VEC = 822;
   /** Gap between a vector and its symbol. */
   /** The legend: two columns of three rows, beside x_t's wire. */
-  private static final double LEGEND_X1 = 290, LEGEND_X2 = 620, LEGEND_Y = 590, LEGEND_ROW = 30;
+  private static final double LEGEND_X1 = 290, LEGEND_X2 = 620, LEGEND_Y = 584, LEGEND_ROW = 28, SCALE_ROW = 22;
   private static final double R = Sketch.NODE_RADIUS;
 
   private final LstmStep step;
@@ -244,17 +247,13 @@ public final class LstmDiagram implements Diagram {
     s.key(Sketch.Key.PRODUCT, LEGEND_X2, LEGEND_Y, "pointwise product ⊙");
     s.key(Sketch.Key.SUM, LEGEND_X2, LEGEND_Y + r, "pointwise sum");
     s.key(Sketch.Key.TANH, LEGEND_X2, LEGEND_Y + 2 * r, "tanh of each entry");
-    if (step != null) {
-      double y3 = LEGEND_Y + 3 * LEGEND_ROW;
-      double w = s.text("entry 0 on top;", Sketch.NOTE_SIZE, Font.PLAIN, LEGEND_X1, y3, -1, Palette.MUTED);
-      scales(s, LEGEND_X1 + w + 24, y3);
-    }
+    if (step != null) scales(s);
   }
 
-  /** One colour bar per distinct range, captioned with the vectors that use it. */
-  private void scales(Sketch s, double x, double y) {
-    java.util.Map<String, String> byRange = new java.util.LinkedHashMap<>();
-    java.util.Map<String, double[]> ranges = new java.util.HashMap<>();
+  /** One colour bar per distinct range, captioned with the vectors that use it, then "entry 0 on top". */
+  private void scales(Sketch s) {
+    Map<String, String> byRange = new LinkedHashMap<>();
+    Map<String, double[]> ranges = new HashMap<>();
     for (String key : List.of("f", "i", "o", "g", "h", "hPrev", "c", "cPrev", "x")) {
       Annotation a = annotation(key);
       String range = a.lo() + ":" + a.hi();
@@ -267,10 +266,9 @@ public final class LstmDiagram implements Diagram {
       if (name != null) byRange.merge(range, name, (p, q) -> p + ", " + q);
       else byRange.putIfAbsent(range, "");
     }
-    for (var e : byRange.entrySet()) {
-      double[] r = ranges.get(e.getKey());
-      x += s.scale(x, y - 5, 64, 10, r[0], r[1], e.getValue()) + 26;
-    }
+    List<Sketch.Scale> bars = new ArrayList<>();
+    for (var e : byRange.entrySet()) bars.add(new Sketch.Scale(ranges.get(e.getKey())[0], ranges.get(e.getKey())[1], e.getValue()));
+    s.scales(bars, "entry 0 on top", LEGEND_X1, LEGEND_Y + 3 * LEGEND_ROW, WIDTH - 8, SCALE_ROW);
   }
 
   /** Options for an {@link LstmDiagram}; every setter returns the builder. */

@@ -29,15 +29,16 @@ public final class RnnChainDiagram implements Diagram {
   private static final double H_Y = 250;
   private static final double MODULE_HALF_HEIGHT = 52;
   /** Margins left and right of the chain (room for h_0 and h_T). */
-  private static final double LEFT = 78, RIGHT = 78;
-  /** The space between two modules. */
-  private static final double GAP = 46;
+  private static final double LEFT = 72, RIGHT = 72;
+  /** The space between two modules: wider when there are few. */
+  private static final double GAP_FEW = 46, GAP_MANY = 28;
   /** Where the output arrows end at the top, and where x_t's wire starts at the bottom. */
   private static final double OUT_TOP = 44, X_ENTRY_Y = 346;
   private static final double X_LABEL_Y = 362, WORD_Y = 385, CAPTION_Y = 418;
-  /** Inside a module, as fractions of its width: the join with x_t, the tanh layer, the split. */
-  private static final double JOIN_AT = 0.2, LAYER_AT = 0.53, SPLIT_AT = 0.86;
-  private static final double LAYER_W = 58, LAYER_H = 36;
+  /** Inside a module: the join with x_t this far from its left edge, the split this far from its right edge. */
+  private static final double JOIN_DX = 18, SPLIT_DX = 16;
+  /** The tanh layer, centred between the two, at most this wide, and at least this far from each of them. */
+  private static final double LAYER_W = 58, LAYER_H = 36, LAYER_MARGIN = 14;
   /** The layer's colour. */
   static final Color LAYER = new Color(0x4c72b0);
 
@@ -91,24 +92,26 @@ public final class RnnChainDiagram implements Diagram {
   public void draw(Graphics2D g) {
     Sketch s = new Sketch(g, listed, decimals);
     if (!title.isEmpty()) s.rich(title, 17f, 14, TITLE_Y, -1, Palette.INK);
+    double gap = steps > 4 ? GAP_MANY : GAP_FEW;
     double pitch = (WIDTH - LEFT - RIGHT) / steps;
-    double w = pitch - GAP;
+    double w = pitch - gap;
+    double layerW = Math.min(LAYER_W, w - JOIN_DX - SPLIT_DX - 2 * LAYER_MARGIN);
     Color h = Palette.HIDDEN;
-    s.math("h_0", Sketch.SYMBOL_SIZE, LEFT - GAP / 2 - 4, H_Y - 16, 0, Palette.INK);
+    s.math("h_0", Sketch.SYMBOL_SIZE, LEFT - gap / 2 - 4, H_Y - 16, 0, Palette.INK);
     for (int t = 1; t <= steps; t++) {
-      double mx = LEFT + (t - 1) * pitch + GAP / 2;
-      double join = mx + JOIN_AT * w, layer = mx + LAYER_AT * w, split = mx + SPLIT_AT * w;
+      double mx = LEFT + (t - 1) * pitch + gap / 2;
+      double join = mx + JOIN_DX, split = mx + w - SPLIT_DX, layer = (join + split) / 2;
       s.body(mx, H_Y - MODULE_HALF_HEIGHT, w, 2 * MODULE_HALF_HEIGHT, Palette.CELL_FILL, Palette.CELL_EDGE);
       // h_{t-1} arrives from the left: h_0 for the first module, the previous module's split otherwise.
-      if (t == 1) s.wire(h, LEFT - GAP / 2 - 24, H_Y, join, H_Y);
-      s.arrow(h, join, H_Y, layer - LAYER_W / 2, H_Y);
+      if (t == 1) s.wire(h, LEFT - gap / 2 - 24, H_Y, join, H_Y);
+      s.arrow(h, join, H_Y, layer - layerW / 2, H_Y);
       s.arrow(h, join, X_ENTRY_Y, join, H_Y + Sketch.DOT_RADIUS);
       s.dot(h, join, H_Y);
-      s.layer(layer, H_Y, LAYER_W, LAYER_H, "tanh", null, LAYER);
-      s.wire(h, layer + LAYER_W / 2, H_Y, split, H_Y);
+      s.layer(layer, H_Y, layerW, LAYER_H, "tanh", null, LAYER);
+      s.wire(h, layer + layerW / 2, H_Y, split, H_Y);
       s.dot(h, split, H_Y);
       s.arrow(h, split, H_Y, split, OUT_TOP);
-      double next = t < steps ? mx + pitch + JOIN_AT * w : WIDTH - 14;
+      double next = t < steps ? mx + pitch + JOIN_DX : WIDTH - 14;
       if (t < steps) s.wire(h, split, H_Y, next, H_Y);
       else s.arrow(h, split, H_Y, next, H_Y);
       // labels: x_t and its word below, h_t (or its numbers) on the output

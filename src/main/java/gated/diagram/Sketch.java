@@ -13,6 +13,7 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
+import java.util.List;
 
 /**
  * The drawing vocabulary shared by every diagram: wires with arrow heads, layer boxes (σ, tanh), pointwise
@@ -341,20 +342,54 @@ final class Sketch {
     return decimals;
   }
 
-  /** A horizontal colour bar from lo to hi with its end values beside it and a caption (maths in $…$). */
-  double scale(double x, double y, double w, double h, double lo, double hi, String caption) {
-    int steps = 40;
-    for (int k = 0; k < steps; k++) {
-      g.setColor(Palette.value(lo + (hi - lo) * (k + 0.5) / steps, lo, hi));
-      g.fill(new Rectangle2D.Double(x + w * k / steps, y, w / steps + 0.5, h));
+  /** One colour bar of a legend: the scale from lo to hi and what uses it (maths in $…$). */
+  record Scale(double lo, double hi, String caption) {}
+
+  static final double SCALE_BAR = 56, SCALE_BAR_HEIGHT = 10, SCALE_GAP = 22;
+
+  /** Draws one colour bar starting at x (lo, the bar, hi, the caption), centred on y; returns its width. */
+  double scale(Scale sc, double x, double y, boolean draw) {
+    float size = NOTE_SIZE - 1;
+    String lo = minus(Format.number(sc.lo(), 0)), hi = minus(Format.number(sc.hi(), 0));
+    double lw = textWidth(lo, size, Font.PLAIN), rw = textWidth(hi, size, Font.PLAIN);
+    double cw = richWidth(sc.caption(), NOTE_SIZE);
+    if (draw) {
+      text(lo, size, Font.PLAIN, x, y, -1, Palette.MUTED);
+      double bx = x + lw + 4, by = y - SCALE_BAR_HEIGHT / 2;
+      int steps = 40;
+      for (int k = 0; k < steps; k++) {
+        g.setColor(Palette.value(sc.lo() + (sc.hi() - sc.lo()) * (k + 0.5) / steps, sc.lo(), sc.hi()));
+        g.fill(new Rectangle2D.Double(bx + SCALE_BAR * k / steps, by, SCALE_BAR / steps + 0.5, SCALE_BAR_HEIGHT));
+      }
+      g.setColor(Palette.MUTED);
+      g.setStroke(new BasicStroke(1f));
+      g.draw(new Rectangle2D.Double(bx, by, SCALE_BAR, SCALE_BAR_HEIGHT));
+      text(hi, size, Font.PLAIN, bx + SCALE_BAR + 4, y, -1, Palette.MUTED);
+      rich(sc.caption(), NOTE_SIZE, bx + SCALE_BAR + 8 + rw, y, -1, Palette.MUTED);
     }
-    g.setColor(Palette.MUTED);
-    g.setStroke(new BasicStroke(1f));
-    g.draw(new Rectangle2D.Double(x, y, w, h));
-    double lw = text(minus(Format.number(lo, 0)), NOTE_SIZE - 1, Font.PLAIN, x - 4, y + h / 2, 1, Palette.MUTED);
-    double rw = text(minus(Format.number(hi, 0)), NOTE_SIZE - 1, Font.PLAIN, x + w + 4, y + h / 2, -1, Palette.MUTED);
-    double cw = rich(caption, NOTE_SIZE, x + w + 8 + rw, y + h / 2, -1, Palette.MUTED);
-    return lw + w + rw + cw + 12;
+    return lw + 4 + SCALE_BAR + 8 + rw + cw;
+  }
+
+  /**
+   * Colour bars side by side from x0, then a note; whatever would pass maxX goes to a new row rowGap
+   * lower, starting again at x0.
+   */
+  void scales(List<Scale> scales, String note, double x0, double y, double maxX, double rowGap) {
+    double x = x0;
+    for (Scale sc : scales) {
+      double w = scale(sc, x, y, false);
+      if (x > x0 && x + w > maxX) {
+        x = x0;
+        y += rowGap;
+      }
+      x += scale(sc, x, y, true) + SCALE_GAP;
+    }
+    double nw = textWidth(note, NOTE_SIZE, Font.PLAIN);
+    if (x > x0 && x + nw > maxX) {
+      x = x0;
+      y += rowGap;
+    }
+    text(note, NOTE_SIZE, Font.PLAIN, x, y, -1, Palette.MUTED);
   }
 
   // --------------------------------------------------------------- legend --
