@@ -17,8 +17,10 @@ import java.util.Map;
  * <ul>
  *   <li><b>rapaio-jupyter-kernel</b> (3.0.1, what this course runs): {@code MainApp.kernel.display(DisplayData)},
  *       the call behind its own {@code display(...)}. Snippets run in the kernel's own JVM
- *       (jshell's direct execution), so the kernel's classes are reachable. <b>Tested</b>: the course runs a
- *       real notebook through it and checks that the output holds text/html that survives nbconvert.</li>
+ *       (jshell's direct execution), so the kernel's classes are reachable. <b>Tested</b> by
+ *       {@code tools/explorer_demo.py}: a real notebook executed with the course kernel, whose output holds
+ *       text/html, image/png and text/plain, and whose HTML survives nbconvert and runs in Chromium and in a
+ *       live classic Notebook.</li>
  *   <li><b>JJava</b> (dflib, 1.0): {@code BaseKernel.notebookKernel().display(DisplayData)}. <b>Untested</b>:
  *       written from its sources, never run here.</li>
  *   <li><b>IJava</b> (SpencerPark 1.3 and the conda-forge fork): {@code IJava.getKernelInstance().display(DisplayData)}.
