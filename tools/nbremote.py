@@ -22,7 +22,7 @@ import uuid
 
 
 def request(url, token=None, method="GET", body=None, timeout=30):
-    """One HTTP request; returns (status, parsed JSON or text). Never raises on HTTP errors."""
+    """One HTTP request; returns (status, parsed JSON or text); status 0 if nothing answered. Never raises."""
     data = None if body is None else json.dumps(body).encode()
     req = urllib.request.Request(url, data=data, method=method)
     if token:
@@ -34,6 +34,8 @@ def request(url, token=None, method="GET", body=None, timeout=30):
             status, text = r.status, r.read().decode()
     except urllib.error.HTTPError as e:
         status, text = e.code, e.read().decode(errors="replace")
+    except (urllib.error.URLError, OSError) as e:      # not listening (yet), reset, timed out
+        return 0, str(e)
     try:
         return status, json.loads(text) if text else None
     except ValueError:
@@ -79,7 +81,7 @@ class Server:
             raise RuntimeError(f"PUT contents/{path}: HTTP {status} {model}")
         return model
 
-    def execute(self, path, extra_cells=(), cell_timeout=600, start_timeout=60, attempts=3):
+    def execute(self, path, extra_cells=(), cell_timeout=600, start_timeout=30, attempts=4, settle=3.0):
         """Execute the notebook's code cells (then extra_cells, a list of sources)
         in a fresh kernel started for that notebook. A kernel that does not answer
         kernel_info within start_timeout is replaced, up to `attempts` times."""
@@ -97,12 +99,16 @@ class Server:
                 result.problems.append(f"could not start a kernel: HTTP {status} {session}")
                 break
             kid = session["kernel"]["id"]
+            # rapaio 3.0.1 can miss a kernel_info_request that arrives while it is still
+            # starting (and then never answers it); give its JVM a moment before connecting.
+            time.sleep(settle)
             try:
                 started = asyncio.run(self._run(kid, sources, result, cell_timeout, start_timeout))
             finally:
                 self.api(f"sessions/{session['id']}", "DELETE")
             if started:
                 break
+            time.sleep(1)
             result.problems.append(f"attempt {attempt}: kernel did not answer kernel_info within {start_timeout} s")
         else:
             pass
@@ -116,8 +122,13 @@ class Server:
         from tornado.websocket import websocket_connect
         ws_base = "ws" + self.base[4:] if self.base.startswith("http") else self.base
         req = HTTPRequest(f"{ws_base}api/kernels/{kid}/channels",
-                          headers={"Authorization": f"token {self.token}"})
-        ws = await websocket_connect(req)
+                          headers={"Authorization": f"token {self.token}"},
+                          connect_timeout=start_timeout, request_timeout=start_timeout)
+        try:
+            # The server answers the websocket only once the kernel has answered kernel_info.
+            ws = await websocket_connect(req)
+        except Exception:                 # a kernel that never started: the caller starts another
+            return False
         session = uuid.uuid4().hex
 
         def send(msg_type, content):
@@ -149,6 +160,7 @@ class Server:
                 if until(msg):
                     return got, True
 
+        from tornado.websocket import WebSocketClosedError
         try:
             mid = send("kernel_info_request", {})
             _, ok = await replies(mid, lambda m: m["msg_type"] == "kernel_info_reply", start_timeout)
@@ -181,6 +193,11 @@ class Server:
                         result.problems.append(f"cell {len(result.cells) - 1} wrote to stderr: {o['text'][:200]!r}")
                 if any(o["output_type"] == "error" for o in outputs):
                     return True
+            return True
+        except WebSocketClosedError:
+            if not result.cells:
+                return False                # closed before anything ran: try another kernel
+            result.problems.append(f"the kernel's connection closed after cell {len(result.cells) - 1}")
             return True
         finally:
             ws.close()
