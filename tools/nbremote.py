@@ -61,6 +61,8 @@ class Result:
 
 
 class Server:
+    _why = ""                                  # why the last kernel start failed
+
     def __init__(self, base_url, token):
         self.base = base_url if base_url.endswith("/") else base_url + "/"
         self.token = token
@@ -109,7 +111,7 @@ class Server:
             if started:
                 break
             time.sleep(1)
-            result.problems.append(f"attempt {attempt}: kernel did not answer kernel_info within {start_timeout} s")
+            result.problems.append(f"attempt {attempt}: the kernel never answered ({self._why})")
         else:
             pass
         if result.cells and result.problems and all(p.startswith("attempt ") for p in result.problems):
@@ -127,7 +129,8 @@ class Server:
         try:
             # The server answers the websocket only once the kernel has answered kernel_info.
             ws = await websocket_connect(req)
-        except Exception:                 # a kernel that never started: the caller starts another
+        except Exception as e:            # a kernel that never started: the caller starts another
+            self._why = f"the server refused the kernel's websocket: {e}"
             return False
         session = uuid.uuid4().hex
 
@@ -165,6 +168,7 @@ class Server:
             mid = send("kernel_info_request", {})
             _, ok = await replies(mid, lambda m: m["msg_type"] == "kernel_info_reply", start_timeout)
             if not ok:
+                self._why = f"no kernel_info_reply within {start_timeout} s"
                 return False
             for src in sources:
                 mid = send("execute_request", {"code": src, "silent": False, "store_history": True,
@@ -196,6 +200,7 @@ class Server:
             return True
         except WebSocketClosedError:
             if not result.cells:
+                self._why = "the server closed the kernel's websocket before any cell ran"
                 return False                # closed before anything ran: try another kernel
             result.problems.append(f"the kernel's connection closed after cell {len(result.cells) - 1}")
             return True

@@ -97,7 +97,7 @@ class Hub:
                    COURSE_HUB_PROXY_PORT=str(free_port()), COURSE_HUB_USERS=",".join(self.users),
                    COURSE_HUB_MEM_LIMIT=self.mem_limit)
         self.log_path = self.dir / "hub.log"
-        self.log = open(self.log_path, "w")
+        self.log = os.fdopen(os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w")
         self.proc = subprocess.Popen([str(ROOT / "course"), "hub"], cwd=ROOT, env=env, stdout=self.log,
                                      stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.time() + timeout

@@ -71,7 +71,7 @@ class CourseOpen(unittest.TestCase):
                    JUPYTER_CONFIG_PATH=str(TMP / "cfgpath"))
         env.pop("DISPLAY", None)
         env.pop("PYTHONNOUSERSITE", None)
-        cls.log = open(TMP / "open.log", "w+")
+        cls.log = os.fdopen(os.open(TMP / "open.log", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w")
         cls.proc = subprocess.Popen([str(ROOT / "course"), "open"], cwd=ROOT, env=env,
                                     stdout=cls.log, stderr=subprocess.STDOUT, start_new_session=True)
         cls.url = None
