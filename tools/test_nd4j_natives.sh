@@ -21,31 +21,38 @@ trap 'rm -rf "$TMP"' EXIT
   for j in "$MH"/lib/*.jar; do case "$(basename "$j")" in jansi*) ;; *) echo "load $(readlink -f "$j")" ;; esac; done
 } > "$TMP/m2.conf"
 
-# natives OS_NAME OS_ARCH: the classifiers of ND4J's, OpenBLAS's and JavaCPP's jars in the tree, sorted.
-natives() {
-  java "-Dos.name=$1" "-Dos.arch=$2" -Dmaven.home="$MH" -Dclassworlds.conf="$TMP/m2.conf" \
+# tree KEY OS_NAME OS_ARCH: Maven's dependency tree for that host, into $TMP/KEY.tree (KEY.log on failure).
+tree() {
+  java "-Dos.name=$2" "-Dos.arch=$3" -Dmaven.home="$MH" -Dclassworlds.conf="$TMP/m2.conf" \
        -Dmaven.multiModuleProjectDirectory="$ROOT" -cp "$MH"/boot/plexus-classworlds*.jar \
        org.codehaus.plexus.classworlds.launcher.Launcher -o -B -q -Dstyle.color=never \
        org.apache.maven.plugins:maven-dependency-plugin:3.6.1:tree -Dincludes=org.nd4j,org.bytedeco \
-       -DoutputFile="$TMP/tree.txt" > "$TMP/mvn.log" 2>&1 || { tail -20 "$TMP/mvn.log"; return 1; }
-  grep -oE '(nd4j-native|nd4j-native-preset|openblas|javacpp):jar:[a-z0-9_-]+:' "$TMP/tree.txt" |
+       -DoutputFile="$TMP/$1.tree" > "$TMP/$1.log" 2>&1
+}
+
+# The classifiers of ND4J's, OpenBLAS's and JavaCPP's jars in a tree, sorted.
+classifiers() {
+  grep -oE '(nd4j-native|nd4j-native-preset|openblas|javacpp):jar:[a-z0-9_-]+:' "$1" |
     sed -E 's/.*:jar:([^:]+):$/\1/' | grep -vE '^[0-9]' | sort -u | tr '\n' ' ' || true
 }
 
+HOSTS=("Linux|amd64|linux-x86_64" "Linux|aarch64|linux-arm64" "Mac OS X|x86_64|macosx-x86_64"
+       "Mac OS X|aarch64|macosx-arm64" "Windows 11|amd64|windows-x86_64"
+       "Linux|riscv64|" "FreeBSD|amd64|")     # the last two: none on Maven Central, so no ND4J natives
+pids=()
+for i in "${!HOSTS[@]}"; do
+  IFS='|' read -r name arch _ <<<"${HOSTS[$i]}"
+  tree "host$i" "$name" "$arch" & pids+=($!)      # Maven startups in parallel: the slow part
+done
 fail=0
-check() {  # check OS_NAME OS_ARCH EXPECTED
-  local got; got="$(natives "$1" "$2")" || { echo "FAIL  $1 $2: Maven failed"; fail=1; return; }
-  got="${got% }"
-  if [ "$got" = "$3" ]; then echo "ok    $1 / $2 -> ${got:-no ND4J natives}"
-  else echo "FAIL  $1 / $2 -> '${got}', expected '$3'"; fail=1; fi
-}
-check "Linux"      amd64   linux-x86_64
-check "Linux"      aarch64 linux-arm64
-check "Mac OS X"   x86_64  macosx-x86_64
-check "Mac OS X"   aarch64 macosx-arm64
-check "Windows 11" amd64   windows-x86_64
-check "Linux"      riscv64 ""            # none on Maven Central: the jar has no ND4J natives
-check "FreeBSD"    amd64   ""
+for i in "${!HOSTS[@]}"; do
+  IFS='|' read -r name arch want <<<"${HOSTS[$i]}"
+  if ! wait "${pids[$i]}"; then echo "FAIL  $name / $arch: Maven failed"; tail -5 "$TMP/host$i.log"; fail=1; continue; fi
+  got="$(classifiers "$TMP/host$i.tree")"; got="${got% }"
+  if [ "$got" = "$want" ]; then echo "ok    $name / $arch -> ${got:-no ND4J natives}"
+  else echo "FAIL  $name / $arch -> '$got', expected '$want'"; fail=1; fi
+done
+
 # Where the jar has no natives, Nd4jLstm says so clearly instead of failing obscurely: run it
 # on this machine with ND4J's native jars left off the classpath.
 if [ -d target/classes ]; then
