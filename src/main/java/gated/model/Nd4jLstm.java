@@ -35,11 +35,48 @@ public final class Nd4jLstm {
 
   public Nd4jLstm(LstmWeights weights) {
     Checks.notNull("ND4J LSTM", "weights", weights);
+    requireNd4j("ND4J LSTM");
     weights.requireFinite("ND4J LSTM");
     this.fused = weights.toFused();
     this.wx = Nd4j.create(fused.wx().toArray2d());
     this.wh = Nd4j.create(fused.wh().toArray2d());
     this.b = Nd4j.create(fused.b().toArray()).reshape(1, fused.b().size());
+  }
+
+  /**
+   * Whether ND4J's native code loads on this computer. The build includes it for linux-x86_64,
+   * linux-arm64, macosx-x86_64, macosx-arm64 and windows-x86_64 (pom.xml, profiles nd4j-natives-*);
+   * elsewhere this is false and {@link Lstm} computes the same thing without ND4J.
+   */
+  public static boolean available() {
+    return nd4jProblem() == null;
+  }
+
+  private static String nd4jProblem;
+  private static boolean nd4jChecked;
+
+  private static synchronized String nd4jProblem() {
+    if (!nd4jChecked) {
+      nd4jChecked = true;
+      try {
+        Nd4j.getBackend();                   // loads the native code (about 2–3 s the first time)
+      } catch (Throwable t) {                // no backend, or its native library failed to load
+        Throwable root = t;
+        while (root.getCause() != null) root = root.getCause();
+        nd4jProblem = root.getClass().getSimpleName() + ": " + root.getMessage();
+      }
+    }
+    return nd4jProblem;
+  }
+
+  private static void requireNd4j(String op) {
+    String problem = nd4jProblem();
+    if (problem != null) {
+      throw new UnsupportedOperationException(op + ": ND4J's native code is not available on this computer ("
+          + System.getProperty("os.name") + ", " + System.getProperty("os.arch") + "; " + problem + "). The course "
+          + "builds it for linux-x86_64, linux-arm64, macosx-x86_64, macosx-arm64 and windows-x86_64. Nothing else "
+          + "in the course needs ND4J: Lstm computes the same forward pass (check with Nd4jLstm.available()).");
+    }
   }
 
   /**
