@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The lessons speak in the course's own voice (issue 10): the source notes the course was written from
  * ("seed 000" … "seed 003", "the handout") are named only in the appendix,
- * {@value #APPENDIX}. In every other lesson and solution notebook:
+ * {@value #APPENDIX}. In every cell of every other lesson and solution notebook, and in the one-line summary
+ * (metadata course.summary) that the contents table shows:
  *
  * <ul>
  *   <li>no source name: "seed 000" … "seed 003", "seed 00x", "seeds 001 and 002", "the handout", "handout's";
@@ -37,6 +40,8 @@ class NotebookVoiceTest {
       "(?i)\\bseeds?\\s+00[0-9x]\\b|\\bthe\\s+handout\\b|\\bhandout's\\b|\\bthis\\s+handout\\b");
   private static final Pattern SEED_WORD = Pattern.compile("(?i)\\bseeds?\\b");
   private static final Pattern RANDOM_BEFORE = Pattern.compile("(?i)random\\s+$");
+  private static final Pattern ANCHOR = Pattern.compile("<a id=\"([^\"]+)\">");
+  private static final Pattern LINK = Pattern.compile("18-appendix-sources-and-errata\\.ipynb#([A-Za-z0-9_-]+)");
 
   @Test
   void sourcesAreNamedOnlyInTheAppendix() throws IOException {
@@ -46,6 +51,8 @@ class NotebookVoiceTest {
     List<String> problems = new ArrayList<>();
     for (Path p : notebooks) {
       if (p.getFileName().toString().equals(APPENDIX)) continue;
+      String summary = summary(p);
+      if (summary != null) problems.addAll(problems(p + ", metadata course.summary", "markdown", summary));
       List<Object> cells = cells(p);
       for (int i = 0; i < cells.size(); i++) {
         @SuppressWarnings("unchecked")
@@ -58,6 +65,32 @@ class NotebookVoiceTest {
     assertTrue(problems.isEmpty(), problems.size() + " place(s) name a source outside the appendix or use \"seed\" "
         + "ambiguously; name the sources only in " + APPENDIX + " and write \"random seed\":\n  "
         + String.join("\n  ", problems));
+  }
+
+  /** Every "[Details](18-appendix-sources-and-errata.ipynb#anchor)" of a lesson lands on an anchor of the appendix. */
+  @Test
+  void erratumLinksLandOnAnAnchorOfTheAppendix() throws IOException {
+    Set<String> anchors = new TreeSet<>();
+    for (Object cell : cells(Path.of("notebooks", APPENDIX))) {
+      @SuppressWarnings("unchecked")
+      Matcher m = ANCHOR.matcher(source(((Map<String, Object>) cell).get("source")));
+      while (m.find()) anchors.add(m.group(1));
+    }
+    assertTrue(anchors.contains("parameter-counts-154-and-143"), "lesson 16 links to #parameter-counts-154-and-143: " + anchors);
+    List<String> broken = new ArrayList<>();
+    int links = 0;
+    for (Path p : notebooks()) {
+      for (Object cell : cells(p)) {
+        @SuppressWarnings("unchecked")
+        Matcher m = LINK.matcher(source(((Map<String, Object>) cell).get("source")));
+        while (m.find()) {
+          links++;
+          if (!anchors.contains(m.group(1))) broken.add(p + " links to #" + m.group(1));
+        }
+      }
+    }
+    assertTrue(links > 0, "no lesson links to the appendix's errata");
+    assertTrue(broken.isEmpty(), "links to anchors the appendix does not have " + anchors + ":\n  " + String.join("\n  ", broken));
   }
 
   @Test
@@ -153,6 +186,16 @@ class NotebookVoiceTest {
   static List<Object> cells(Path notebook) throws IOException {
     Object nb = MiniJson.parse(Files.readString(notebook, StandardCharsets.UTF_8));
     return (List<Object>) ((Map<String, Object>) nb).get("cells");
+  }
+
+  /** metadata.course.summary: the one-line summary the contents table shows, or null. */
+  @SuppressWarnings("unchecked")
+  static String summary(Path notebook) throws IOException {
+    Map<String, Object> nb = (Map<String, Object>) MiniJson.parse(Files.readString(notebook, StandardCharsets.UTF_8));
+    Object meta = nb.get("metadata");
+    Object course = meta instanceof Map<?, ?> m ? m.get("course") : null;
+    Object summary = course instanceof Map<?, ?> c ? c.get("summary") : null;
+    return summary instanceof String s ? s : null;
   }
 
   @SuppressWarnings("unchecked")
