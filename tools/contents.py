@@ -7,6 +7,8 @@
 A notebook's title is its first H1; its one-line summary is metadata.course.summary, or else the
 first sentence of the paragraph after that H1. The navigation cell is the last cell, tagged `nav`; it is created if missing.
 Solutions (notebooks/solutions/<same name>) get a nav cell that points back to the lesson.
+A notebook with exercises (a "## Exercises" heading) must have a solution notebook, and one without (the setup
+check, the appendix) must not; README's Solutions column says "no exercises" for those.
 Standard library only, so it runs under any Python 3.
 """
 import json
@@ -56,6 +58,24 @@ def title_and_summary(nb, path):
     raise SystemExit(f"contents: {path.relative_to(REPO)} has no H1 title")
 
 
+def has_exercises(nb):
+    """True if the notebook has an "## Exercises" heading (then its solutions live in notebooks/solutions/)."""
+    return any(c["cell_type"] == "markdown" and re.search(r"^## Exercises\s*$", source(c), re.M) for c in nb["cells"])
+
+
+def solution_problems(items):
+    """A lesson with exercises needs a solution notebook; one without exercises must not have one."""
+    problems = []
+    for path, _, _ in items:
+        sol = SOLUTIONS / path.name
+        exercises = has_exercises(load(path))
+        if exercises and not sol.exists():
+            problems.append(f"{path.relative_to(REPO)} has exercises but no solutions/{path.name}")
+        if not exercises and sol.exists():
+            problems.append(f"{path.relative_to(REPO)} has no \"## Exercises\" heading but solutions/{path.name} exists")
+    return problems
+
+
 def nav_text(items, k, solution):
     path, title, _ = items[k]
     up = "../" if solution else ""
@@ -85,7 +105,10 @@ def contents_table(items):
     rows = ["| # | Notebook | What it covers | Solutions |", "|---|---|---|---|"]
     for path, title, summary in items:
         num = path.name[:2]
-        sol = f"[solutions](notebooks/solutions/{path.name})" if (SOLUTIONS / path.name).exists() else "—"
+        if (SOLUTIONS / path.name).exists():
+            sol = f"[solutions](notebooks/solutions/{path.name})"
+        else:
+            sol = "no exercises" if not has_exercises(load(path)) else "—"
         rows.append(f"| {num} | [{title}](notebooks/{path.name}) | {summary} | {sol} |")
     return "\n".join(rows)
 
@@ -120,10 +143,15 @@ def main():
         else:
             print(f"contents: README.md has no {START} … {END} section", file=sys.stderr)
             stale.append(README)
+    broken = solution_problems(items)
+    for problem in broken:
+        print(f"contents: {problem}", file=sys.stderr)
     for p in stale:
         print(("out of date: " if check else "updated: ") + str(p.relative_to(REPO)))
     if check and stale:
         print("contents: run `python3 tools/contents.py` to regenerate the contents and navigation", file=sys.stderr)
+        return 1
+    if broken:
         return 1
     print(f"contents: {len(items)} notebooks, {'all up to date' if not stale else f'{len(stale)} file(s) ' + ('stale' if check else 'updated')}")
     return 0

@@ -2,6 +2,7 @@
 """Render the executed course notebooks to a self-contained HTML site (the handouts).
 
     python3 tools/handouts.py [--executed build/executed] [--out build/handouts]
+    python3 tools/handouts.py --check-output [--executed build/executed]   (output width and noise only)
 
 `./course handouts` runs the notebooks first (tools/run_notebooks.py --out build/executed), then
 this script, then tools/browser/pdf.mjs for the PDFs; `./course test` renders from the copies the
@@ -22,6 +23,11 @@ left out, a previous/contents/next bar is added at the top and the bottom, links
 notebooks point to their .html pages (links from a lesson into solutions/ become plain text),
 ANSI colour codes are removed from outputs, pictures are embedded as data: URIs, and maths is
 typeset by the local MathJax copy. Nothing refers to the network or to file:///.
+
+Every page is also checked for output a reader can take in (output_problems): no output line over
+MAX_OUTPUT_LINE (110) characters, and check echoes ("✓ …" lines, exercise feedback aside) under
+MAX_ECHO_SHARE (5 %) of a notebook's output lines. A failing page is still written, and counted as a
+problem, so `./course test` fails.
 
 Titles and summaries come from tools/contents.py, so the site matches README's contents table.
 Needs nbconvert (the course script picks a Python that has it).
@@ -55,6 +61,11 @@ MATHJAX_CONFIG = "TeX-AMS_CHTML-full,Safe"
 REQUIREJS_SOURCES = [Path("/usr/share/javascript/requirejs/require.min.js")]
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
+
+# Output a reader can take in (issue 10): no line wider than a printed page, and assertions that stay silent.
+MAX_OUTPUT_LINE = 110          # characters per output line
+MAX_ECHO_SHARE = 0.05          # check echoes ("✓ …" lines) per output line, per notebook
+CHECK_ECHO = re.compile(r"^\s*✓ (?!Exercise\b)")   # "✓ Exercise 1: correct" is exercise feedback, not an echo
 
 # Maths in markdown, outside code: $$…$$, $…$, \(…\), \[…\], \begin{…}.
 CODE_IN_MARKDOWN = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.S)
@@ -116,6 +127,42 @@ TEMPLATE = r"""{%- extends 'lab/index.html.j2' -%}
 
 
 # ------------------------------------------------------------ the pieces ----
+
+def output_lines(nb, removed_tags=("setup", "nav")):
+    """(cell index, line) for every line of text a handout shows under the code cells: stdout/stderr streams,
+    and the text/plain of results that have nothing richer to show."""
+    lines = []
+    for i, cell in enumerate(nb["cells"]):
+        if cell.get("cell_type") != "code" or set(cell.get("metadata", {}).get("tags", [])) & set(removed_tags):
+            continue
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream":
+                text = out.get("text", "")
+            elif out.get("output_type") in ("execute_result", "display_data") and set(out.get("data", {})) == {"text/plain"}:
+                text = out["data"]["text/plain"]
+            else:
+                continue
+            text = "".join(text) if isinstance(text, list) else text
+            lines += [(i, ANSI.sub("", line)) for line in text.splitlines()]
+    return lines
+
+
+def output_problems(nb, name):
+    """Why a notebook's output is too noisy or too wide for a handout: lines over MAX_OUTPUT_LINE characters,
+    and check echoes ("✓ …" printed by an assertion) that make up MAX_ECHO_SHARE or more of its output lines.
+    Check.close/equal/isTrue print nothing when they hold, so echoes only come from code that prints them."""
+    problems = []
+    lines = output_lines(nb)
+    for i, line in lines:
+        if len(line) > MAX_OUTPUT_LINE:
+            problems.append(f"{name}: cell {i} prints a line of {len(line)} characters (at most {MAX_OUTPUT_LINE}): "
+                            f"{line[:60]}…")
+    echoes = [line for _, line in lines if CHECK_ECHO.match(line)]
+    if lines and len(echoes) >= MAX_ECHO_SHARE * len(lines):
+        problems.append(f"{name}: {len(echoes)} of {len(lines)} output lines are check echoes (under "
+                        f"{MAX_ECHO_SHARE:.0%} allowed), e.g. {echoes[0][:60]!r}")
+    return problems
+
 
 def strip_ansi(nb):
     """Remove ANSI escape codes from every output (stream text, text/plain, tracebacks)."""
@@ -377,8 +424,12 @@ def build(executed, out, notebooks_dir=None, log=print):
             else:
                 up, note = ("index.html", "Contents"), ""
             t0 = time.monotonic()
+            executed_nb = nbformat.read(str(src), as_version=4)
+            for problem in output_problems(executed_nb, shown):
+                log(f"  FAIL  {problem}")
+                problems += 1
             page = render_page(
-                exporter, nbformat.read(str(src), as_version=4),
+                exporter, executed_nb,
                 title=title + (" (solutions)" if solution else ""), depth=depth, solution=solution,
                 nav_top=nav_bar(prev, up, nxt, "top") + note,
                 nav_bottom=nav_bar(prev, up, nxt, "bottom"), index_href="index.html",
@@ -403,12 +454,29 @@ def build(executed, out, notebooks_dir=None, log=print):
     return problems
 
 
+def check_output(executed, log=print):
+    """output_problems for every executed notebook under `executed` (as run_notebooks.py --out writes them)."""
+    import nbformat
+    paths = sorted(Path(executed).rglob("[0-9][0-9]-*.ipynb"))
+    problems = []
+    for p in paths:
+        problems += output_problems(nbformat.read(str(p), as_version=4), p.relative_to(executed).as_posix())
+    for problem in problems:
+        log(f"  FAIL  {problem}")
+    log(f"output check: {len(paths)} notebook(s), {len(problems)} problem(s)")
+    return 1 if problems or not paths else 0
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--executed", type=Path, default=REPO / "build" / "executed",
                     help="executed copies, as written by run_notebooks.py --out")
     ap.add_argument("--out", type=Path, default=REPO / "build" / "handouts")
+    ap.add_argument("--check-output", action="store_true",
+                    help="only check the executed notebooks' output (line width, check echoes); render nothing")
     args = ap.parse_args(argv)
+    if args.check_output:
+        return check_output(args.executed)
     t0 = time.monotonic()
     problems = build(args.executed, args.out)
     print(f"handouts: rendered in {time.monotonic() - t0:.1f} s"

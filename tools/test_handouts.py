@@ -103,6 +103,47 @@ class Helpers(unittest.TestCase):
 
 
 @unittest.skipUnless(any(p.exists() for p in handouts.MATHJAX_SOURCES), "no MathJax 2 on this machine")
+class OutputCheck(unittest.TestCase):
+    """Handout output: no line over 110 characters, check echoes under 5 % of the lines."""
+
+    def nb(self, *texts, tags=()):
+        return notebook([code("x", [stream(t)], tags=tags, n=1) for t in texts])
+
+    def test_quiet_narrow_output_passes(self):
+        self.assertEqual(handouts.output_problems(self.nb("h_t = [0.1, 0.2]\n" * 30), "a"), [])
+
+    def test_a_long_line_fails_and_is_named(self):
+        problems = handouts.output_problems(self.nb("x" * 111 + "\n", "fine\n"), "a.ipynb")
+        self.assertEqual(len(problems), 1, problems)
+        self.assertIn("a.ipynb: cell 0 prints a line of 111 characters", problems[0])
+        self.assertEqual(handouts.output_problems(self.nb("x" * 110 + "\n"), "a"), [])
+
+    def test_check_echoes_count_but_exercise_feedback_does_not(self):
+        echoes = "✓ h_t = 0.96\n" + "value\n" * 18            # 1 of 19 lines: 5.3 %
+        self.assertEqual(len(handouts.output_problems(self.nb(echoes), "a")), 1)
+        fewer = "✓ h_t = 0.96\n" + "value\n" * 20             # 1 of 21 lines: 4.8 %
+        self.assertEqual(handouts.output_problems(self.nb(fewer), "a"), [])
+        feedback = "✓ Exercise 1: correct\n… Exercise 2: not answered yet\n"
+        self.assertEqual(handouts.output_problems(self.nb(feedback), "a"), [])
+
+    def test_hidden_cells_and_ansi_codes_are_not_counted(self):
+        nb = self.nb("\x1b[32m" + "y" * 110 + "\x1b[0m\n")
+        self.assertEqual(handouts.output_problems(nb, "a"), [])
+        hidden = self.nb("z" * 200 + "\n", tags=["setup"])
+        self.assertEqual(handouts.output_problems(hidden, "a"), [])
+
+
+class Contents(unittest.TestCase):
+    """A lesson with an "## Exercises" heading has solutions; the setup check and the appendix have none."""
+
+    def test_has_exercises(self):
+        import contents
+        self.assertTrue(contents.has_exercises(lesson("01-first", "01 First", False)))
+        appendix = notebook([md("# Appendix\n\nWhere this course comes from."), md("## References\n\n- a paper")])
+        self.assertFalse(contents.has_exercises(appendix))
+        self.assertFalse(contents.has_exercises(notebook([md("## Exercises to come later, in prose")])))
+
+
 class Site(unittest.TestCase):
     """Build a two-lesson course with one solution from synthetic executed notebooks."""
 

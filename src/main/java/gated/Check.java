@@ -4,42 +4,50 @@ import gated.tensor.Format;
 import gated.tensor.Vec;
 
 /**
- * Assertions for notebooks. {@code close}, {@code equal} and {@code isTrue} print a ✓ line and throw
- * {@link IllegalStateException} on a mismatch, so a changed number fails the notebook tests.
- * {@code answer} is for exercises: it prints whether the student's answer is right and never throws.
- * Every method returns nothing, so a check cell shows only its printed line under any kernel.
+ * Assertions for notebooks. {@code close}, {@code equal} and {@code isTrue} print <b>nothing</b> when the
+ * claim holds, so a lesson's output stays readable; when it does not hold they throw an
+ * {@link IllegalStateException} whose message starts with "CHECK FAILED" and names the claim, the value
+ * found, the value expected and how far apart they are, so a changed number fails the notebook tests loudly.
+ * A cell that wants the student to see a number prints it itself.
+ *
+ * <p>{@code answer} is for exercises: it prints whether the student's answer is right and never throws.
+ * Every method returns nothing, so a check cell shows no stray value under any kernel.
  */
 public final class Check {
   private Check() {}
 
-  /** |actual − expected| ≤ tol, or throw. */
+  /** |actual − expected| ≤ tol, or throw. Silent when it holds. */
   public static void close(String what, double actual, double expected, double tol) {
     if (!(Math.abs(actual - expected) <= tol)) {
-      throw new IllegalStateException("check failed: " + what + " = " + actual + " but expected " + expected + " ± " + tol);
+      throw failed(what, Double.toString(actual) + " but the lesson expects " + expected + " ± " + tol
+          + (Double.isFinite(actual) ? " (off by " + Format.number(actual - expected, decimals(tol) + 1) + ")" : ""));
     }
-    System.out.println("✓ " + what + " = " + Format.number(actual, decimals(tol)));
   }
 
-  /** Every entry within tol, or throw. */
+  /** Every entry within tol, or throw naming the first entry that is not. Silent when it holds. */
   public static void close(String what, Vec actual, Vec expected, double tol) {
-    if (actual == null || !actual.closeTo(expected, tol)) {
-      throw new IllegalStateException("check failed: " + what + " = " + actual + " but expected " + expected + " ± " + tol);
+    if (expected == null) throw new IllegalArgumentException("Check.close: the expected vector for '" + what + "' is null");
+    if (actual == null) throw failed(what, "null but the lesson expects " + expected.toString(digits(tol)));
+    if (actual.size() != expected.size()) {
+      throw failed(what, actual.toString(digits(tol)) + " has " + actual.size() + " entries but the lesson expects "
+          + expected.size() + ": " + expected.toString(digits(tol)));
     }
-    System.out.println("✓ " + what + " = " + actual.toString(decimals(tol)));
+    for (int k = 0; k < actual.size(); k++) {
+      if (!(Math.abs(actual.get(k) - expected.get(k)) <= tol)) {
+        throw failed(what, actual.toString(digits(tol)) + " but the lesson expects " + expected.toString(digits(tol))
+            + " ± " + tol + " (entry " + k + " is " + actual.get(k) + ", expected " + expected.get(k) + ")");
+      }
+    }
   }
 
-  /** actual == expected, or throw. */
+  /** actual == expected, or throw. Silent when it holds. */
   public static void equal(String what, long actual, long expected) {
-    if (actual != expected) {
-      throw new IllegalStateException("check failed: " + what + " = " + actual + " but expected " + expected);
-    }
-    System.out.println("✓ " + what + " = " + actual);
+    if (actual != expected) throw failed(what, actual + " but the lesson expects " + expected);
   }
 
-  /** condition holds, or throw. */
+  /** condition holds, or throw. Silent when it holds. */
   public static void isTrue(String what, boolean condition) {
-    if (!condition) throw new IllegalStateException("check failed: " + what);
-    System.out.println("✓ " + what);
+    if (!condition) throw failed(what, "this is false");
   }
 
   /** An exercise answer: prints ✓ or what is wrong; NaN means "not answered yet". */
@@ -74,8 +82,18 @@ public final class Check {
     System.out.println(ok ? "✓ " + exercise + ": correct" : "✗ " + exercise + ": " + given + " is not right yet");
   }
 
+  private static IllegalStateException failed(String what, String detail) {
+    return new IllegalStateException("CHECK FAILED: " + what + ": " + detail);
+  }
+
+  /** Decimals that show a difference of size tol. */
   private static int decimals(double tol) {
     if (!(tol > 0)) return 6;
     return Math.max(0, Math.min(10, (int) Math.ceil(-Math.log10(tol))));
+  }
+
+  /** Decimals for printing vectors in a failure message: enough to see the difference, at least 4. */
+  private static int digits(double tol) {
+    return Math.max(4, decimals(tol) + 1);
   }
 }

@@ -26,13 +26,31 @@ class CheckTest {
   }
 
   @Test
-  void assertionsPrintATickOrThrow() {
-    assertEquals("✓ h = 0.9640\n", printed(() -> Check.close("h", Math.tanh(2), 0.9640, 1e-4)));
-    assertThrows(IllegalStateException.class, () -> Check.close("h", 1.0, 2.0, 1e-9));
-    assertThrows(IllegalStateException.class, () -> Check.close("v", Vec.of(1, 2), Vec.of(1, 3), 1e-9));
-    assertThrows(IllegalStateException.class, () -> Check.equal("n", 21, 24));
-    assertThrows(IllegalStateException.class, () -> Check.isTrue("never", false));
-    assertEquals("✓ n = 21\n", printed(() -> Check.equal("n", 21, 21)));
+  void assertionsPrintNothingWhenTheyHold() {
+    assertEquals("", printed(() -> Check.close("h", Math.tanh(2), 0.9640, 1e-4)));
+    assertEquals("", printed(() -> Check.close("v", Vec.of(1, 2), Vec.of(1, 2.00001), 1e-4)));
+    assertEquals("", printed(() -> Check.equal("n", 21, 21)));
+    assertEquals("", printed(() -> Check.isTrue("always", true)));
+  }
+
+  @Test
+  void failuresThrowAndSayWhatWasFoundAndExpected() {
+    String m = assertThrows(IllegalStateException.class, () -> Check.close("h", 1.0, 2.0, 1e-9)).getMessage();
+    assertTrue(m.startsWith("CHECK FAILED: h: 1.0 but the lesson expects 2.0"), m);
+    assertTrue(m.contains("off by -1.0"), m);
+    m = assertThrows(IllegalStateException.class, () -> Check.close("v", Vec.of(1, 2), Vec.of(1, 3), 1e-9)).getMessage();
+    assertTrue(m.startsWith("CHECK FAILED: v: "), m);
+    assertTrue(m.contains("entry 1 is 2.0, expected 3.0"), m);
+    m = assertThrows(IllegalStateException.class, () -> Check.close("v", Vec.of(1, 2), Vec.of(1, 2, 3), 1e-9)).getMessage();
+    assertTrue(m.contains("has 2 entries but the lesson expects 3"), m);
+    m = assertThrows(IllegalStateException.class, () -> Check.close("v", (Vec) null, Vec.of(1), 0)).getMessage();
+    assertTrue(m.contains("null but the lesson expects"), m);
+    assertThrows(IllegalStateException.class, () -> Check.close("nan", Double.NaN, 0, 1));
+    assertThrows(IllegalStateException.class, () -> Check.close("nan entry", Vec.of(Double.NaN), Vec.of(0), 1));
+    m = assertThrows(IllegalStateException.class, () -> Check.equal("n", 21, 24)).getMessage();
+    assertEquals("CHECK FAILED: n: 21 but the lesson expects 24", m);
+    m = assertThrows(IllegalStateException.class, () -> Check.isTrue("never", false)).getMessage();
+    assertEquals("CHECK FAILED: never: this is false", m);
   }
 
   @Test

@@ -18,7 +18,8 @@ import tech.tablesaw.columns.Column;
 
 /**
  * The numbers of a forward pass as tables, so a student can check one step by hand. Each column is one
- * quantity of the equations; every number prints to 4 decimals.
+ * quantity of the equations; every number prints to 4 decimals, and {@link #print} keeps every line within
+ * {@link #WIDTH} characters.
  *
  * <pre>
  *   System.out.println(StepTables.print(StepTables.lstmByStep(trace, 0, words)));
@@ -138,10 +139,23 @@ public final class StepTables {
     return Table.create("parameters", layer, part, shape, weights, biases, total);
   }
 
-  /** The whole table as text, every row included: {@code System.out.println(StepTables.print(t));}. */
+  /** Widest line {@link #print(Table)} writes: a page of a handout, on screen or on paper. */
+  public static final int WIDTH = 100;
+
+  /**
+   * The whole table as text, every row included, no line wider than {@link #WIDTH} characters:
+   * {@code System.out.println(StepTables.print(t));}. A wider table (an LSTM step has 12 quantities) is
+   * printed in parts of consecutive columns, each part repeating the word, t or unit column.
+   */
   public static String print(Table table) {
+    return print(table, WIDTH);
+  }
+
+  /** As {@link #print(Table)}, no line wider than {@code width} characters (at least 40). */
+  public static String print(Table table, int width) {
     if (table == null) throw new IllegalArgumentException("print: table is null");
-    return table.printAll();
+    if (width < 40) throw new IllegalArgumentException("print: width must be at least 40 characters, got " + width);
+    return TextTable.print(table, width);
   }
 
   private static <T> T steps(T trace) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gated.Fixtures;
+import gated.cell.GateWeights;
 import gated.cell.GruWeights;
 import gated.cell.LstmGate;
 import gated.cell.LstmStep;
@@ -140,6 +141,54 @@ class StepTablesTest {
     assertEquals(96L, t.longColumn("total").getLong(last));
     assertEquals("W_f", t.stringColumn("part").get(0));
     assertEquals("3×7", t.stringColumn("shape").get(0));
+  }
+
+  @Test
+  void printKeepsEveryLineWithinAPageAndEveryNumberInIt() {
+    // the widest case in the course: long words, pre-activations of ±1000 (gates pinned by a bias of 1000)
+    LstmWeights w = LstmWeights.random(UNITS, 4, new Random(3));
+    GateWeights pinned = new GateWeights(gated.tensor.Matrix.zeros(UNITS, UNITS + 4), Vec.fill(UNITS, 1000));
+    Lstm.LstmTrace trace = new Lstm(w.withGate(LstmGate.FORGET, pinned)).forward(XS);
+    List<String> words = List.of("single-handedly", "contributions", "a", "b", "c");
+    Table t = StepTables.lstmByStep(trace, 0, words);
+    String text = StepTables.print(t);
+    for (String line : text.split("\n")) {
+      assertTrue(line.length() <= StepTables.WIDTH, "line of " + line.length() + " characters: " + line);
+    }
+    assertTrue(text.contains("LSTM steps, unit 0 (part 1 of 2)"), text);
+    assertTrue(text.contains("LSTM steps, unit 0 (part 2 of 2)"), text);
+    for (String name : t.columnNames()) assertTrue(text.contains(name), name + " missing:\n" + text);
+    for (int r = 0; r < t.rowCount(); r++) {
+      for (String name : LSTM_COLUMNS) {
+        assertTrue(text.contains(t.doubleColumn(name).getString(r)), name + " row " + r + " missing");
+      }
+    }
+    // every part repeats the word and t columns, so each row is readable on its own
+    assertEquals(2, text.split("single-handedly", -1).length - 1);
+    assertTrue(text.contains("1000.0000"));
+    // a pre-activation stays next to its activation: no part starts with an activation
+    for (String part : text.split("\n\n")) {
+      String header = part.split("\n")[1];
+      assertTrue(header.matches("word\\s+t\\s+(c_\\{t-1\\}|z_).*"), header);
+    }
+  }
+
+  @Test
+  void printAlignsColumnsAndLeavesNarrowTablesWhole() {
+    Table t = StepTables.breakdown(ParamCount.lstm(4, 3, ParamCount.Bias.ONE));
+    String text = StepTables.print(t);
+    String[] lines = text.split("\n");
+    assertEquals("parameters", lines[0]);
+    assertTrue(lines[1].startsWith("layer"), lines[1]);
+    assertEquals(lines[1].indexOf("total") + "total".length(), lines[lines.length - 1].length(),
+        "numbers are right-aligned under their heading:\n" + text);
+    assertTrue(lines[lines.length - 1].endsWith("96"), text);
+    assertTrue(!text.contains("part 1"), text);
+    // the tilde of c̃ takes no room: the header lines up with the numbers below it
+    String byUnit = StepTables.print(StepTables.lstmByUnit(LSTM.step(0)), 60);
+    for (String line : byUnit.split("\n")) assertTrue(TextTable.displayWidth(line) <= 60, line);
+    assertThrows(IllegalArgumentException.class, () -> StepTables.print(t, 10));
+    assertThrows(IllegalArgumentException.class, () -> StepTables.print(null));
   }
 
   private static List<String> concat(String first, List<String> rest) {
