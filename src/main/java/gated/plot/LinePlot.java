@@ -23,9 +23,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * so: a non-finite value (NaN, ±Inf, e.g. the last loss of a diverged run) becomes a gap marked
  * "k not finite", and on a log y axis a value ≤ 0 (e.g. a gradient norm that underflowed to 0) becomes a
  * gap marked "k ≤ 0". The series itself is always kept, so no curve disappears silently.
+ *
+ * <p>Colours, dash patterns and markers follow the series names (see {@link Palette}): a model keeps its
+ * colour in every figure, lines of the same colour get different dash patterns, and every series with at most
+ * 45 points (a measurement, not a drawn curve) gets its own marker shape at each measured point.
  */
 public final class LinePlot {
-  private static final int MARKERS_UP_TO = 30;
+  /** Series with at most this many points are measurements and get a marker at each point. */
+  private static final int MARKERS_UP_TO = 45;
 
   private record Series(String name, double[] x, double[] y) {}
 
@@ -115,9 +120,12 @@ public final class LinePlot {
         .yAxisTitle(yLabel).build();
     Plots.theme(chart.getStyler());
     chart.getStyler().setYAxisLogarithmic(logY);
-    chart.getStyler().setMarkerSize(5);
+    chart.getStyler().setMarkerSize(6);
     Set<String> used = new HashSet<>();
-    for (Series s : series) {
+    List<SeriesStyle> styles = SeriesStyle.of(seriesNames());
+    for (int n = 0; n < series.size(); n++) {
+      Series s = series.get(n);
+      SeriesStyle style = styles.get(n);
       double[] y = s.y.clone();
       int notFinite = 0;
       int notPositive = 0;
@@ -132,7 +140,11 @@ public final class LinePlot {
       }
       String name = legend(s.name, notFinite, notPositive, used);
       XYSeries drawn = chart.addSeries(name, s.x, y);
-      if (s.x.length > MARKERS_UP_TO) drawn.setMarker(SeriesMarkers.NONE);
+      drawn.setLineColor(style.color());
+      drawn.setMarkerColor(style.color());
+      drawn.setLineStyle(style.line());
+      drawn.setLineWidth(style.width());
+      drawn.setMarker(s.x.length > MARKERS_UP_TO ? SeriesMarkers.NONE : style.marker());
     }
     return chart;
   }
