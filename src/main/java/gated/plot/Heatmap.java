@@ -2,9 +2,6 @@ package gated.plot;
 
 import gated.tensor.Vec;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.FontMetrics;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,11 +176,8 @@ public final class Heatmap {
 
   /** Whether the widest step label is wider than its column, so that labels would overlap unless tilted. */
   private boolean labelsCrowded(List<String> columns) {
-    Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
-    FontMetrics fm = g.getFontMetrics(new Font(Font.SANS_SERIF, Font.PLAIN, 12));   // the tick font of Plots.theme
     int widest = 0;
-    for (String label : columns) widest = Math.max(widest, fm.stringWidth(label));
-    g.dispose();
+    for (String label : columns) widest = Math.max(widest, Plots.textWidth(label, 12));   // the tick font of Plots.theme
     double plotWidth = width - 170;                           // y axis title and ticks, colour legend, padding
     return widest + 6 > plotWidth / columns.size();
   }

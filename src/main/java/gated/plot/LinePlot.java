@@ -31,6 +31,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class LinePlot {
   /** Series with at most this many points are measurements and get a marker at each point. */
   private static final int MARKERS_UP_TO = 45;
+  /** The width of {@link #create()}: {@link Plots#WIDTH}, plus what a long legend needs. */
+  private static final int FIT_LEGEND = 0;
 
   private record Series(String name, double[] x, double[] y) {}
 
@@ -52,9 +54,12 @@ public final class LinePlot {
     this.series = List.copyOf(series);
   }
 
-  /** An empty plot of the default size {@link Plots#WIDTH} × {@link Plots#HEIGHT}. */
+  /**
+   * An empty plot of the default size {@link Plots#WIDTH} × {@link Plots#HEIGHT}, made wider when the legend's
+   * names are long, so the plot area keeps its width.
+   */
   public static LinePlot create() {
-    return new LinePlot("", "", "", Plots.WIDTH, Plots.HEIGHT, false, List.of());
+    return new LinePlot("", "", "", FIT_LEGEND, Plots.HEIGHT, false, List.of());
   }
 
   public LinePlot title(String title) {
@@ -116,9 +121,13 @@ public final class LinePlot {
   /** A new chart with every series; see the class comment for the points that are left out. */
   public XYChart build() {
     if (series.isEmpty()) throw new IllegalArgumentException("LinePlot '" + title + "': add at least one series");
-    XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel)
-        .yAxisTitle(yLabel).build();
+    int w = width == FIT_LEGEND ? fittedWidth() : width;
+    XYChart chart = new XYChartBuilder().width(w).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
     Plots.theme(chart.getStyler());
+    double step = labelStep((w - legendWidth() - 110) / 45);   // plot width less the y axis; 45 px per label
+    java.text.DecimalFormat label = new java.text.DecimalFormat("0.###",
+        java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+    chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> onStep(v, step) ? label.format(v) : " ");
     chart.getStyler().setYAxisLogarithmic(logY);
     chart.getStyler().setMarkerSize(6);
     Set<String> used = new HashSet<>();
@@ -147,6 +156,44 @@ public final class LinePlot {
       drawn.setMarker(s.x.length > MARKERS_UP_TO ? SeriesMarkers.NONE : style.marker());
     }
     return chart;
+  }
+
+  /**
+   * The smallest of 1, 2, 5, 10, 20, 50, … (or 0.1, 0.2, 0.5, …) that puts at most {@code labels} labels on the
+   * x range. XChart alone crowds the tick labels of a narrow plot; the ticks in between stay unlabelled.
+   */
+  private double labelStep(int labels) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (Series s : series) {
+      for (double v : s.x) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    double range = hi - lo;
+    if (!(range > 0)) return 0;                                // one x value: label every tick
+    double step = Math.pow(10, Math.floor(Math.log10(range / Math.max(3, labels))));
+    for (int k = 0; range / step > Math.max(3, labels); k++) step *= k % 3 == 1 ? 2.5 : 2;   // 1, 2, 5, 10, 20, 50, …
+    return step;
+  }
+
+  private static boolean onStep(double v, double step) {
+    if (step == 0) return true;
+    double q = v / step;
+    return Math.abs(q - Math.rint(q)) < 1e-9 * Math.max(1, Math.abs(q));
+  }
+
+  /** {@link Plots#WIDTH}, widened by as much as the legend is wider than 180 pixels. */
+  private int fittedWidth() {
+    return Plots.WIDTH + Math.max(0, legendWidth() - 180);
+  }
+
+  /** About how wide the legend is drawn: its widest name, the line sample beside it, the padding. */
+  private int legendWidth() {
+    int widest = 0;
+    for (Series s : series) widest = Math.max(widest, Plots.textWidth(s.name, 12));
+    return widest + 70;
   }
 
   /** The picture of {@link #build()}: {@code display(plot.image());}. */
