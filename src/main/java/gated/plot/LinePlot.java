@@ -124,10 +124,6 @@ public final class LinePlot {
     int w = width == FIT_LEGEND ? fittedWidth() : width;
     XYChart chart = new XYChartBuilder().width(w).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
     Plots.theme(chart.getStyler());
-    double step = labelStep((w - legendWidth() - 110) / 45);   // plot width less the y axis; 45 px per label
-    java.text.DecimalFormat label = new java.text.DecimalFormat("0.###",
-        java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
-    chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> onStep(v, step) ? label.format(v) : " ");
     chart.getStyler().setYAxisLogarithmic(logY);
     chart.getStyler().setMarkerSize(6);
     Set<String> used = new HashSet<>();
@@ -159,34 +155,11 @@ public final class LinePlot {
   }
 
   /**
-   * The smallest of 1, 2, 5, 10, 20, 50, … (or 0.1, 0.2, 0.5, …) that puts at most {@code labels} labels on the
-   * x range. XChart alone crowds the tick labels of a narrow plot; the ticks in between stay unlabelled.
+   * {@link Plots#WIDTH}, widened by as much as the legend is wider than 130 pixels, so the plot area keeps its
+   * width (XChart spaces the x tick labels by their own width only, so a narrow plot crowds them).
    */
-  private double labelStep(int labels) {
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (Series s : series) {
-      for (double v : s.x) {
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
-      }
-    }
-    double range = hi - lo;
-    if (!(range > 0)) return 0;                                // one x value: label every tick
-    double step = Math.pow(10, Math.floor(Math.log10(range / Math.max(3, labels))));
-    for (int k = 0; range / step > Math.max(3, labels); k++) step *= k % 3 == 1 ? 2.5 : 2;   // 1, 2, 5, 10, 20, 50, …
-    return step;
-  }
-
-  private static boolean onStep(double v, double step) {
-    if (step == 0) return true;
-    double q = v / step;
-    return Math.abs(q - Math.rint(q)) < 1e-9 * Math.max(1, Math.abs(q));
-  }
-
-  /** {@link Plots#WIDTH}, widened by as much as the legend is wider than 180 pixels. */
   private int fittedWidth() {
-    return Plots.WIDTH + Math.max(0, legendWidth() - 180);
+    return Plots.WIDTH + Math.max(0, legendWidth() - 130);
   }
 
   /** About how wide the legend is drawn: its widest name, the line sample beside it, the padding. */
