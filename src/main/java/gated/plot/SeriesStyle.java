@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.knowm.xchart.style.lines.SeriesLines;
@@ -23,8 +25,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *       "h[0]", "layer 2 c[0]") one colour per unit index; otherwise one colour per name, none of them a
  *       model's;</li>
  *   <li>line: series that share a colour get different dash patterns (solid, dashed, dotted, dash-dot), in
- *       order, training curves (names ending in " train") after the others, so a test curve stays solid and
- *       its training curve is dashed;</li>
+ *       order; where a colour holds training curves (names ending in " train"), a run's test curve is solid and
+ *       its training curve dashed (a second run of that colour: dash-dot and dotted);</li>
  *   <li>marker and width: every measured series of the chart gets its own marker shape, and each line is a
  *       little thinner than the one before it (it is drawn on top), so two lines that lie on top of each
  *       other still show both. Reference levels are thin and have no markers.</li>
@@ -33,6 +35,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 record SeriesStyle(Color color, BasicStroke line, Marker marker, float width, boolean reference) {
   private static final BasicStroke[] LINES = {SeriesLines.SOLID, SeriesLines.DASH_DASH, SeriesLines.DOT_DOT,
       SeriesLines.DASH_DOT};
+  private static final BasicStroke[] PAIR_TEST = {SeriesLines.SOLID, SeriesLines.DASH_DOT};
+  private static final BasicStroke[] PAIR_TRAIN = {SeriesLines.DASH_DASH, SeriesLines.DOT_DOT};
   private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE,
       SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.PLUS,
       SeriesMarkers.TRAPEZOID};
@@ -52,12 +56,21 @@ record SeriesStyle(Color color, BasicStroke line, Marker marker, float width, bo
       else if (model.isPresent()) colours.put(key, model.get().color());
       else colours.put(key, Palette.other(others++));
     }
-    Map<String, Integer> usedLines = new HashMap<>();
-    int[] lineOf = new int[names.size()];
-    for (int pass = 0; pass < 2; pass++) {                    // pass 0: test and other curves, pass 1: training curves
-      for (int k = 0; k < names.size(); k++) {
-        if (isTraining(names.get(k)) != (pass == 1)) continue;
-        lineOf[k] = usedLines.merge(keys.get(k), 1, Integer::sum) - 1;
+    BasicStroke[] lineOf = new BasicStroke[names.size()];
+    Map<String, List<String>> basesByKey = new HashMap<>();   // per colour: the runs, each maybe with train and test
+    Map<String, Integer> ordinal = new HashMap<>();
+    Set<String> paired = new HashSet<>();                      // colours that hold a training curve
+    for (int k = 0; k < names.size(); k++) if (isTraining(names.get(k))) paired.add(keys.get(k));
+    for (int k = 0; k < names.size(); k++) {
+      String key = keys.get(k);
+      if (paired.contains(key)) {                              // a run's test curve solid (or dash-dot), its training curve dashed (or dotted)
+        List<String> bases = basesByKey.computeIfAbsent(key, x -> new ArrayList<>());
+        String base = base(names.get(k));
+        if (!bases.contains(base)) bases.add(base);
+        int j = bases.indexOf(base) % 2;
+        lineOf[k] = isTraining(names.get(k)) ? PAIR_TRAIN[j] : PAIR_TEST[j];
+      } else {
+        lineOf[k] = LINES[(ordinal.merge(key, 1, Integer::sum) - 1) % LINES.length];
       }
     }
     List<SeriesStyle> out = new ArrayList<>();
@@ -69,7 +82,7 @@ record SeriesStyle(Color color, BasicStroke line, Marker marker, float width, bo
         out.add(new SeriesStyle(c, SeriesLines.DASH_DASH, SeriesMarkers.NONE, 1.5f, true));
       } else {
         float width = Math.max(1.5f, 3.5f - 0.5f * measured);   // later lines thinner: drawn on top, both stay visible
-        out.add(new SeriesStyle(c, LINES[lineOf[k] % LINES.length], MARKERS[measured++ % MARKERS.length], width, false));
+        out.add(new SeriesStyle(c, lineOf[k], MARKERS[measured++ % MARKERS.length], width, false));
       }
     }
     return out;
@@ -77,6 +90,13 @@ record SeriesStyle(Color color, BasicStroke line, Marker marker, float width, bo
 
   private static boolean isTraining(String name) {
     return name.endsWith(" train");
+  }
+
+  /** The run a curve belongs to: its name without " train" or " test". */
+  private static String base(String name) {
+    if (name.endsWith(" train")) return name.substring(0, name.length() - " train".length());
+    if (name.endsWith(" test")) return name.substring(0, name.length() - " test".length());
+    return name;
   }
 
   private static String key(String name) {

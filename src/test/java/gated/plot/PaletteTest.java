@@ -100,6 +100,19 @@ class PaletteTest {
   }
 
   @Test
+  void twoRunsOfOneModelKeepTheirTrainAndTestCurvesApart() {
+    Map<String, List<Double>> acc = new LinkedHashMap<>();
+    acc.put("LSTM a train", List.of(0.5, 0.9));
+    acc.put("LSTM a test", List.of(0.5, 0.8));
+    acc.put("LSTM b train", List.of(0.5, 0.9));
+    acc.put("LSTM b test", List.of(0.5, 0.8));
+    Set<Object> lines = new HashSet<>();
+    for (XYSeries s : TrainingPlots.accuracy(acc).getSeriesMap().values()) lines.add(s.getLineStyle());
+    assertEquals(4, lines.size(), "four curves of one colour, four dash patterns");
+    assertEquals(SeriesLines.SOLID, TrainingPlots.accuracy(acc).getSeriesMap().get("LSTM a test").getLineStyle());
+  }
+
+  @Test
   void measuredPointsAreMarkedAndDenseCurvesAreNot() {
     assertNotEquals(SeriesMarkers.NONE, LinePlot.create().series("RNN", new double[40]).build().getSeriesMap().get("RNN").getMarker());
     assertEquals(SeriesMarkers.NONE, ActivationPlots.curves().getSeriesMap().get("σ(z)").getMarker());
