@@ -88,7 +88,7 @@ public final class BatchGru extends Recurrent<GruWeights> {
   }
 
   @Override
-  int stateParts() {
+  public int stateParts() {
     return 1;
   }
 

@@ -27,6 +27,9 @@ public interface BatchLayer<W extends Params<W>> {
   /** The size of each output vector (H, or 2H for a concatenating bidirectional layer). */
   int outputSize();
 
+  /** How many [B, H] matrices the state has (see {@link State} for their order). */
+  int stateParts();
+
   /** The all-zero state h_0 (= c_0) = 0 for B sequences. */
   State zeroState(int batchSize);
 

@@ -94,7 +94,7 @@ public final class BatchLstm extends Recurrent<LstmWeights> {
   }
 
   @Override
-  int stateParts() {
+  public int stateParts() {
     return 2;
   }
 

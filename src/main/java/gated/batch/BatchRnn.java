@@ -74,7 +74,7 @@ public final class BatchRnn extends Recurrent<RnnWeights> {
   }
 
   @Override
-  int stateParts() {
+  public int stateParts() {
     return 1;
   }
 

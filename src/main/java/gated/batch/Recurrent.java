@@ -63,14 +63,17 @@ abstract sealed class Recurrent<W extends Params<W>> implements BatchLayer<W> pe
     this.biasOffset = packed.length - width;
   }
 
+  @Override
+  public abstract Recurrent<W> withWeights(W weights);
+
   /** "LSTM", "GRU", "RNN". */
   abstract String name();
 
   /** The pre-activation equation, named in shape errors. */
   abstract String equation();
 
-  /** How many [B, H] parts the state has. */
-  abstract int stateParts();
+  @Override
+  public abstract int stateParts();
 
   abstract W unpack(double[] flat);
 

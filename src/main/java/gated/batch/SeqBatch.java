@@ -135,6 +135,11 @@ public final class SeqBatch implements BatchInput {
     return mem.precision();
   }
 
+  /** Columns [from, from + count) of every row, as a view under the same lease. */
+  SeqBatch columns(int from, int count) {
+    return new SeqBatch(mem, offset + from, ld, steps, batch, count, lease);
+  }
+
   /** False once a later pass of the layer that made this view has overwritten it. */
   public boolean isReadable() {
     return lease == null || lease.valid();
