@@ -1,6 +1,7 @@
 package gated.batch;
 
 import gated.cell.FusedLstmWeights;
+import gated.cell.GateWeights;
 import gated.cell.LstmGate;
 import gated.cell.LstmWeights;
 import gated.internal.Checks;
@@ -76,11 +77,24 @@ public final class BatchLstm extends Recurrent<LstmWeights> {
     return Flat.join(f.wx(), f.wh(), f.b());
   }
 
+  /**
+   * Back to one [H, H+X] matrix per gate: row r of W_k is column (block k, unit r) of the fused
+   * matrices, h-part from W_h then x-part from W_x. One copy per gate.
+   */
   @Override
   LstmWeights unpack(double[] flat) {
-    int h = hidden, x = input, gh = width;
-    return new FusedLstmWeights(Matrix.of(x, gh, slice(flat, 0, x * gh)), Matrix.of(h, gh, slice(flat, recurrentOffset, h * gh)),
-        Vec.of(slice(flat, biasOffset, gh))).toLstmWeights();
+    int h = hidden, x = input, gh = width, cols = h + x;
+    LstmWeights.Builder out = LstmWeights.builder();
+    for (int k = 0; k < 4; k++) {
+      double[] w = new double[h * cols];
+      for (int r = 0; r < h; r++) {
+        int col = k * h + r;
+        for (int c = 0; c < h; c++) w[r * cols + c] = flat[recurrentOffset + c * gh + col];
+        for (int c = 0; c < x; c++) w[r * cols + h + c] = flat[c * gh + col];
+      }
+      out.gate(FusedLstmWeights.BLOCK_ORDER[k], new GateWeights(Matrix.of(h, cols, w), Vec.of(slice(flat, biasOffset + k * h, h))));
+    }
+    return out.build();
   }
 
   @Override
