@@ -8,7 +8,8 @@ are interleaved with the Java implementations' rounds under the same machine loa
 
   setup NAME X H T B DTYPE    -> ok NAME                (DTYPE: float64 or float32)
   warm NAME SECONDS           -> per NAME SECONDS_PER_CALL   (at least 3 calls)
-  time NAME K                 -> per NAME SECONDS_PER_CALL   (K calls, timed here)
+  time NAME K                 -> per NAME SECONDS_PER_CALL CPU_SECONDS_PER_CALL   (K calls, timed here;
+                                 CPU: this process's CPU time, all threads)
   quit
 
 The first line it prints is "torch VERSION threads N", or "notorch REASON" if torch is missing.
@@ -61,10 +62,11 @@ def main():
             print(f"per {f[1]} {(time.perf_counter() - start) / n:.9f}", flush=True)
         elif f[0] == "time":
             call, k = calls[f[1]], int(f[2])
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             for _ in range(k):
                 call()
-            print(f"per {f[1]} {(time.perf_counter() - t0) / k:.9f}", flush=True)
+            wall, cpu = (time.perf_counter() - t0) / k, (time.process_time() - c0) / k
+            print(f"per {f[1]} {wall:.9f} {cpu:.9f}", flush=True)
         else:
             print(f"error unknown command {f[0]}", flush=True)
     return 0
