@@ -19,8 +19,9 @@ import java.util.function.LongSupplier;
  * </pre>
  *
  * By default one line is rewritten in place (a carriage return before each update, at most one
- * update per second): Jupyter shows it as a single changing line, and a saved or converted notebook
- * keeps only its last state. {@link #lines} prints a new line per update instead (every ten seconds
+ * update per second): the course's Java kernel sends each update as it is printed, Jupyter merges
+ * carriage-return output into a single changing line, and nbconvert's HTML (the handouts) shows only
+ * its last state. {@link #lines} prints a new line per update instead (every ten seconds
  * by default), for logs. Each update shows the step, the mean loss since the previous update, steps
  * per second and the estimated time left:
  *
