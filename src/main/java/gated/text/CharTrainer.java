@@ -6,6 +6,8 @@ import gated.train.Adam;
 import gated.train.Clip;
 import gated.train.NonFiniteException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +26,10 @@ import java.util.List;
  *     every few updates: bits per character on the held-out batches
  * </pre>
  *
- * The time budget counts training only; the held-out evaluations are timed separately. Progress is one
- * compact line per evaluation.
+ * The time budget counts training only, on the CPU clock of the thread that trains: the held-out
+ * evaluations are timed separately, and other programs on a busy machine do not eat into it, so two
+ * models given the same budget get the same amount of computing. Wall-clock time is reported too.
+ * Progress is one compact line per evaluation.
  */
 public final class CharTrainer {
   private final int streams;
@@ -59,16 +63,18 @@ public final class CharTrainer {
    *
    * @param model the trained model
    * @param updates the update count at each evaluation (0 = before training)
-   * @param seconds training seconds at each evaluation
+   * @param seconds training seconds (CPU time of the training thread) at each evaluation
    * @param heldOutBits held-out bits per character at each evaluation
    * @param trainBits mean training bits per character of the updates since the previous evaluation (NaN at 0)
-   * @param trainSeconds total training time (evaluations excluded)
-   * @param evalSeconds total time of the held-out evaluations
+   * @param trainSeconds total training time, CPU time of the training thread (evaluations excluded)
+   * @param trainWallSeconds the same on the wall clock
+   * @param evalSeconds total wall-clock time of the held-out evaluations
    * @param characters characters trained on (B·T per update)
    * @param diverged empty, or why training stopped
    */
   public record History<P extends Params<P>>(CharModel<P> model, List<Integer> updates, List<Double> seconds,
-      List<Double> heldOutBits, List<Double> trainBits, double trainSeconds, double evalSeconds, long characters,
+      List<Double> heldOutBits, List<Double> trainBits, double trainSeconds, double trainWallSeconds, double evalSeconds,
+      long characters,
       String diverged) {
 
     public double finalHeldOutBits() {
@@ -101,11 +107,11 @@ public final class CharTrainer {
     List<Integer> ups = new ArrayList<>();
     List<Double> secs = new ArrayList<>(), held = new ArrayList<>(), tr = new ArrayList<>();
     long evalNanos = 0;
-    long t0 = System.nanoTime();
     evalNanos += evaluate(model, heldOut, ups, secs, held, tr, 0, 0, Double.NaN);
     CharModel<P> current = model;
     CharModel.State state = current.zeroState(streams);
-    long trainNanos = 0;
+    long trainNanos = 0;                                                     // CPU time of this thread
+    long wallNanos = 0;
     double sinceNats = 0;
     long sinceChars = 0;
     int u = 0;
@@ -113,7 +119,8 @@ public final class CharTrainer {
     double evalEvery = evalInterval();
     double nextEval = evalEvery;
     while (true) {
-      long s = System.nanoTime();
+      long s = cpuNanos();
+      long w = System.nanoTime();
       int k = u % batches.count();
       if (k == 0 || !carryState) state = current.zeroState(streams);
       try {
@@ -127,11 +134,13 @@ public final class CharTrainer {
         sinceChars += r.characters();
       } catch (NonFiniteException e) {
         diverged = "update " + (u + 1) + ": " + e.getMessage();
-        trainNanos += System.nanoTime() - s;
+        trainNanos += cpuNanos() - s;
+        wallNanos += System.nanoTime() - w;
         break;
       }
       u++;
-      trainNanos += System.nanoTime() - s;
+      trainNanos += cpuNanos() - s;
+      wallNanos += System.nanoTime() - w;
       double done = Math.max((double) u / maxUpdates, trainNanos / 1e9 / maxSeconds);
       boolean last = done >= 1;
       if (last || done >= nextEval) {
@@ -141,8 +150,9 @@ public final class CharTrainer {
         sinceChars = 0;
         evalNanos += evaluate(current, heldOut, ups, secs, held, tr, u, trainNanos / 1e9, trainBits);
         if (progress != null) {
-          double rate = u / (trainNanos / 1e9);
-          double left = Math.max(0, Math.min((maxUpdates - u) / rate, maxSeconds - trainNanos / 1e9));
+          double rate = u / (wallNanos / 1e9);                              // updates per wall-clock second
+          double wallPerCpu = wallNanos / (double) Math.max(1, trainNanos);
+          double left = Math.max(0, Math.min((maxUpdates - u) / rate, (maxSeconds - trainNanos / 1e9) * wallPerCpu));
           progress.println(String.format("update %5d  train %.3f  held-out %.3f bits/char  %5.1f updates/s  %4.0f s left",
               u, trainBits, held.get(held.size() - 1), rate, left));
         }
@@ -151,7 +161,15 @@ public final class CharTrainer {
     }
     if (!diverged.isEmpty() && progress != null) progress.println("stopped: " + diverged);
     return new History<>(current, List.copyOf(ups), List.copyOf(secs), List.copyOf(held), List.copyOf(tr),
-        trainNanos / 1e9, evalNanos / 1e9, (long) u * streams * steps, diverged);
+        trainNanos / 1e9, wallNanos / 1e9, evalNanos / 1e9, (long) u * streams * steps, diverged);
+  }
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /** CPU time of the current thread in nanoseconds, or the wall clock where the JVM cannot measure it. */
+  static long cpuNanos() {
+    return THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled()
+        ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
   }
 
   private double evalInterval() {
@@ -213,7 +231,7 @@ public final class CharTrainer {
       return this;
     }
 
-    /** A training-time budget in seconds (held-out evaluations not counted). */
+    /** A training-time budget in CPU seconds of the training thread (held-out evaluations not counted). */
     public Builder maxSeconds(double seconds) {
       this.maxSeconds = Checks.positive("character training", "seconds", seconds);
       return this;

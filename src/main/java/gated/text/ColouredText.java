@@ -10,8 +10,8 @@ import java.awt.image.BufferedImage;
 
 /**
  * Text drawn as a picture, each character on a background coloured by one number (e.g. one unit's
- * c_t after reading that character): blue for negative, white for 0, red for positive, on a fixed
- * scale [−m, m]. A picture, so that every kernel and every handout shows it the same way.
+ * c_t after reading that character): blue for low, white for the middle, red for high, on a fixed
+ * scale. A picture, so that every kernel and every handout shows it the same way.
  */
 public final class ColouredText {
   private static final Color[] DIVERGING = {new Color(0x2166ac), new Color(0x92c5de), new Color(0xf7f7f7),
@@ -21,12 +21,25 @@ public final class ColouredText {
 
   /**
    * The text line by line (line ends start a new row, shown as ⏎), at most {@code maxLines} rows,
-   * coloured by {@code values} on the scale [−scale, scale].
+   * coloured by {@code values} on the scale [−scale, scale], white at 0.
    */
   public static BufferedImage image(String title, String text, double[] values, double scale, int maxLines) {
+    Checks.positive("coloured text", "scale", scale);
+    return image(title, text, values, -scale, scale, maxLines);
+  }
+
+  /**
+   * As {@link #image(String, String, double[], double, int)} on the scale [lo, hi]: blue at lo, white
+   * halfway, red at hi. Use the smallest and largest value shown to see how a value that never changes
+   * sign still rises and falls.
+   */
+  public static BufferedImage image(String title, String text, double[] values, double lo, double hi, int maxLines) {
     Checks.notNull("coloured text", "text", text);
     Checks.notNull("coloured text", "values", values);
-    Checks.positive("coloured text", "scale", scale);
+    if (!(Double.isFinite(lo) && Double.isFinite(hi) && lo < hi)) {
+      throw new IllegalArgumentException("coloured text: the scale needs finite lo < hi, got [" + lo + ", " + hi + "]");
+    }
+    double mid = (lo + hi) / 2, scale = (hi - lo) / 2;
     Checks.positive("coloured text", "lines", maxLines);
     if (values.length != text.length()) {
       throw new IllegalArgumentException("coloured text: " + text.length() + " characters but " + values.length + " values");
@@ -47,7 +60,8 @@ public final class ColouredText {
     }
     lines = Math.min(lines, maxLines);
     int pad = 10, top = 30, legend = 34;
-    int width = Math.max(360, 2 * pad + cols * cw), height = top + lines * lh + legend + pad;
+    int titleWidth = probe.createGraphics().getFontMetrics(titleFont).stringWidth(title == null ? "" : title);
+    int width = Math.max(360, 2 * pad + Math.max(cols * cw, titleWidth)), height = top + lines * lh + legend + pad;
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -62,7 +76,7 @@ public final class ColouredText {
     for (int k = 0; k < text.length() && line < maxLines; k++) {
       char ch = text.charAt(k);
       int x = pad + col * cw, y = top + line * lh;
-      g.setColor(colour(values[k], scale));
+      g.setColor(colour(values[k] - mid, scale));
       g.fillRect(x, y, cw, lh);
       g.setColor(Color.BLACK);
       String shown = ch == '\n' ? "⏎" : String.valueOf(ch);
@@ -77,14 +91,14 @@ public final class ColouredText {
     int ly = top + lines * lh + 10;                    // the colour scale
     int lw = Math.min(240, width - 2 * pad - 120);
     for (int x = 0; x < lw; x++) {
-      g.setColor(colour(-scale + 2 * scale * x / (lw - 1.0), scale));
+      g.setColor(colour(-scale + 2 * scale * x / (lw - 1.0), scale));   // lo … hi, shifted by mid
       g.fillRect(pad + x, ly, 1, 12);
     }
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    g.drawString(String.format("%+.2f", -scale), pad, ly + 26);
-    g.drawString("0", pad + lw / 2 - 3, ly + 26);
-    g.drawString(String.format("%+.2f", scale), pad + lw - 30, ly + 26);
+    g.drawString(String.format("%+.2f", lo), pad, ly + 26);
+    g.drawString(String.format("%+.2f", mid), pad + lw / 2 - 12, ly + 26);
+    g.drawString(String.format("%+.2f", hi), pad + lw - 30, ly + 26);
     g.dispose();
     return img;
   }

@@ -78,6 +78,16 @@ public record RecurrentCharModel<W extends Params<W>>(Kind kind, ClassifierWeigh
     }
   }
 
+  /** A model of the given kind with V inputs and H units, seeded. */
+  public static RecurrentCharModel<?> of(Kind kind, int vocabulary, int hidden, Random random) {
+    Checks.notNull("character model", "kind", kind);
+    return switch (kind) {
+      case RNN -> rnn(vocabulary, hidden, random);
+      case GRU -> gru(vocabulary, hidden, random);
+      case LSTM -> lstm(vocabulary, hidden, random);
+    };
+  }
+
   /** An LSTM with V inputs and H units, weights uniform in ±1/√H, and an output layer. */
   public static RecurrentCharModel<LstmWeights> lstm(int vocabulary, int hidden, Random random) {
     return new RecurrentCharModel<>(Kind.LSTM, new ClassifierWeights<>(LstmWeights.random(hidden, vocabulary, random),

@@ -78,6 +78,15 @@ public record TextProperty(String name, Function<String, double[]> values) {
     });
   }
 
+  /** 1 for a capital letter, 0 for anything else. */
+  public static TextProperty isCapital() {
+    return new TextProperty("is a capital letter", text -> {
+      double[] v = new double[text.length()];
+      for (int k = 0; k < text.length(); k++) v[k] = Character.isUpperCase(text.charAt(k)) ? 1 : 0;
+      return v;
+    });
+  }
+
   /** 1 on the characters of a verse number (the digits that start a verse), 0 elsewhere. */
   public static TextProperty isDigit() {
     return new TextProperty("is a digit", text -> {

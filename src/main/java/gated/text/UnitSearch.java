@@ -91,10 +91,19 @@ public final class UnitSearch {
   /** The unit of h or c (c too when the model has one) with the largest |r| for {@code property}. */
   public static Finding best(States states, TextProperty property) {
     Checks.notNull("unit search", "states", states);
+    return best(states, property, states.hasCell() ? new String[] {"h", "c"} : new String[] {"h"});
+  }
+
+  /** The unit with the largest |r| among the given quantities ("h", "c" or both). */
+  public static Finding best(States states, TextProperty property, String... quantities) {
+    Checks.notNull("unit search", "states", states);
     Checks.notNull("unit search", "property", property);
+    if (quantities == null || quantities.length == 0) {
+      throw new IllegalArgumentException("unit search: name at least one quantity, \"h\" or \"c\"");
+    }
     double[] p = property.of(states.text());
     Finding best = null;
-    for (String q : states.hasCell() ? new String[] {"h", "c"} : new String[] {"h"}) {
+    for (String q : quantities) {
       double[][] m = states.matrix(q);
       for (int u = 0; u < m[0].length; u++) {
         double r = correlation(states.unit(q, u), p);
