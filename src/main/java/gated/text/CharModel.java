@@ -3,6 +3,7 @@ package gated.text;
 import gated.internal.Checks;
 import gated.tensor.Params;
 import gated.tensor.Vec;
+import gated.train.Loss;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +39,23 @@ public interface CharModel<P extends Params<P>> {
 
   /** Runs a minibatch from a start state: logits, hidden states and the state reached, no gradient. */
   Forward forward(int[][] inputs, State start);
+
+  /**
+   * Runs a minibatch and scores every step against its target, without gradients (held-out text).
+   * The default goes through {@link #forward}; a faster path may override it.
+   */
+  default Scored score(int[][] inputs, int[][] targets, State start) {
+    Forward f = forward(inputs, start);
+    double nats = 0;
+    int n = 0;
+    for (int b = 0; b < targets.length; b++) {
+      for (int t = 0; t < targets[b].length; t++) {
+        nats += Loss.softmaxCrossEntropy(f.logits().get(b).get(t), targets[b][t]).value();   // −ln p(target)
+        n++;
+      }
+    }
+    return new Scored(nats, n, f.end());
+  }
 
   /**
    * Runs a minibatch, scores every step against its target with the cross-entropy, and
@@ -88,6 +106,15 @@ public interface CharModel<P extends Params<P>> {
    * @param end the state after the last step
    */
   record Forward(List<List<Vec>> logits, List<List<Vec>> hidden, List<List<Vec>> cell, State end) {}
+
+  /**
+   * A minibatch scored without gradients.
+   *
+   * @param loss Σ −ln p(target) over every row and step, in nats
+   * @param characters how many characters were predicted
+   * @param end the state after the last step
+   */
+  record Scored(double loss, int characters, State end) {}
 
   /**
    * One training minibatch.

@@ -1,8 +1,6 @@
 package gated.text;
 
 import gated.internal.Checks;
-import gated.train.Loss;
-import java.util.List;
 
 /** Scores a model on text it did not train on. */
 public final class Evaluation {
@@ -20,16 +18,10 @@ public final class Evaluation {
     double nats = 0;
     long n = 0;
     for (int k = 0; k < batches.count(); k++) {
-      int[][] targets = batches.targets(k);
-      CharModel.Forward f = model.forward(batches.inputs(k), state);
-      for (int b = 0; b < targets.length; b++) {
-        List<gated.tensor.Vec> z = f.logits().get(b);
-        for (int t = 0; t < targets[b].length; t++) {
-          nats += Loss.softmaxCrossEntropy(z.get(t), targets[b][t]).value();   // −ln p(target)
-          n++;
-        }
-      }
-      state = f.end();
+      CharModel.Scored s = model.score(batches.inputs(k), batches.targets(k), state);
+      nats += s.loss();
+      n += s.characters();
+      state = s.end();
     }
     return Bits.fromNats(nats / n);
   }
