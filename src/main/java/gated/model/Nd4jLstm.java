@@ -13,9 +13,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The fast path: an LSTM forward pass over a minibatch with ND4J, for sizes where matrix
- * products dominate (hidden sizes in the hundreds). It computes exactly what {@link Lstm} computes
- * and is tested against it; the teaching code stays in {@link Lstm} and {@code LstmCell}.
+ * A demonstration of seed 001's bundled product in ND4J: an LSTM forward pass (no backward pass)
+ * over a minibatch, one ND4J call per operation. It computes exactly what {@link Lstm} computes and
+ * is tested against it, but it is <b>not</b> a fast path: every ND4J call costs tens of
+ * microseconds, and measured here it was slower than the plain {@link Lstm} at the sizes notebook 07
+ * uses. For real training speed use {@link gated.batch.BatchLstm} (forward and backward, double or
+ * float), which {@code ./course bench} measures against DL4J and PyTorch.
  *
  * <pre>
  *   Z_x = X·W_x + b            one GEMM for every step of every sequence: [T·B, X]·[X, 4H]
@@ -24,8 +27,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *     C_t = σ(Z_f) ⊙ C_{t-1} + σ(Z_i) ⊙ tanh(Z_g),  H_t = σ(Z_o) ⊙ tanh(C_t)
  * </pre>
  *
- * <p>ND4J's first call loads native code (about 2–3 s); at teaching sizes (H = 3) the plain
- * {@link Lstm} is faster, because each ND4J call has a fixed overhead.
+ * <p>ND4J's first call loads native code (about 2–3 s).
  */
 public final class Nd4jLstm {
   private final FusedLstmWeights fused;
