@@ -18,11 +18,11 @@ public final class Answer {
   /** A number, right within {@code tol}; the hints compare it with common slips. */
   public static boolean number(String exercise, double given, double expected, double tol, Map<Double, String> slips) {
     if (Double.isNaN(given)) {
-      System.out.println("… " + exercise + ": not answered yet");
+      say("… " + exercise + ": not answered yet");
       return false;
     }
     if (Math.abs(given - expected) <= tol) {
-      System.out.println("✓ " + exercise + ": correct");
+      say("✓ " + exercise + ": correct");
       return true;
     }
     String hint = "not right yet";
@@ -40,7 +40,7 @@ public final class Answer {
         hint = "off by a factor of two";
       } else if (Math.abs(given - expected) <= 100 * tol) hint = "close, but not within " + tol + ": check your rounding";
     }
-    System.out.println("✗ " + exercise + ": " + given + " is " + hint);
+    say("✗ " + exercise + ": " + given + " is " + hint);
     return false;
   }
 
@@ -52,36 +52,36 @@ public final class Answer {
   /** A whole number; −1 means not answered yet. */
   public static boolean whole(String exercise, long given, long expected, Map<Long, String> slips) {
     if (given == -1) {
-      System.out.println("… " + exercise + ": not answered yet");
+      say("… " + exercise + ": not answered yet");
       return false;
     }
     if (given == expected) {
-      System.out.println("✓ " + exercise + ": correct");
+      say("✓ " + exercise + ": correct");
       return true;
     }
     String hint = slips == null ? null : slips.get(given);
-    System.out.println("✗ " + exercise + ": " + given + " is " + (hint == null ? "not right yet" : hint));
+    say("✗ " + exercise + ": " + given + " is " + (hint == null ? "not right yet" : hint));
     return false;
   }
 
   /** A vector, compared entry by entry; the hint says whether the size, the sign or the scale is off. */
   public static boolean vector(String exercise, Vec given, Vec expected, double tol) {
     if (given == null) {
-      System.out.println("… " + exercise + ": not answered yet");
+      say("… " + exercise + ": not answered yet");
       return false;
     }
     if (given.size() != expected.size()) {
-      System.out.println("✗ " + exercise + ": your vector has " + given.size() + " entries; it needs " + expected.size());
+      say("✗ " + exercise + ": your vector has " + given.size() + " entries; it needs " + expected.size());
       return false;
     }
     if (given.closeTo(expected, tol)) {
-      System.out.println("✓ " + exercise + ": correct");
+      say("✓ " + exercise + ": correct");
       return true;
     }
     String hint = given.closeTo(expected.scale(-1), tol) ? "the sign is flipped"
         : given.closeTo(expected.scale(2), tol) || given.scale(2).closeTo(expected, tol) ? "off by a factor of two"
         : "not right yet";
-    System.out.println("✗ " + exercise + ": " + hint);
+    say("✗ " + exercise + ": " + hint);
     return false;
   }
 
@@ -91,17 +91,33 @@ public final class Answer {
    */
   public static boolean choice(String exercise, String given, String correct, Map<String, String> options) {
     if (given == null || given.isBlank()) {
-      System.out.println("… " + exercise + ": not answered yet (choose one of " + String.join(", ", options.keySet()) + ")");
+      say("… " + exercise + ": not answered yet (choose one of " + String.join(", ", options.keySet()) + ")");
       return false;
     }
     String g = given.trim().toLowerCase();
     if (!options.containsKey(g)) {
-      System.out.println("✗ " + exercise + ": \"" + given + "\" is not one of " + String.join(", ", options.keySet()));
+      say("✗ " + exercise + ": \"" + given + "\" is not one of " + String.join(", ", options.keySet()));
       return false;
     }
     boolean ok = g.equals(correct);
-    System.out.println((ok ? "✓ " : "✗ ") + exercise + ": (" + g + ") " + options.get(g));
+    say((ok ? "✓ " : "✗ ") + exercise + ": (" + g + ") " + options.get(g));
     return ok;
+  }
+
+  /** Prints a message in lines of at most 100 characters, continuation lines indented by two spaces. */
+  static void say(String message) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder line = new StringBuilder();
+    for (String word : message.split(" ")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > 100) {
+        out.append(line).append('\n');
+        line = new StringBuilder("  ");
+      }
+      if (line.length() > 0 && !line.toString().equals("  ")) line.append(' ');
+      line.append(word);
+    }
+    out.append(line);
+    System.out.println(out);
   }
 
   /** Options in the order given, for {@link #choice}. */
@@ -118,14 +134,14 @@ public final class Answer {
    */
   public static boolean record(String exercise, String prediction, List<String> allowed) {
     if (prediction == null || prediction.isBlank()) {
-      System.out.println("… " + exercise + ": no prediction yet (one of " + String.join(", ", allowed) + ")");
+      say("… " + exercise + ": no prediction yet (one of " + String.join(", ", allowed) + ")");
       return false;
     }
     if (!allowed.contains(prediction.trim().toLowerCase())) {
-      System.out.println("✗ " + exercise + ": \"" + prediction + "\" is not one of " + String.join(", ", allowed));
+      say("✗ " + exercise + ": \"" + prediction + "\" is not one of " + String.join(", ", allowed));
       return false;
     }
-    System.out.println("recorded: " + exercise + " prediction \"" + prediction.trim().toLowerCase() + "\"");
+    say("recorded: " + exercise + " prediction \"" + prediction.trim().toLowerCase() + "\"");
     return true;
   }
 
@@ -136,6 +152,6 @@ public final class Answer {
     parts.add("the run says \"" + outcome + "\" (" + detail + ")");
     if (p.isEmpty()) parts.add("you made no prediction");
     else parts.add(p.equals(outcome) ? "as you predicted" : "you predicted \"" + p + "\"");
-    System.out.println(exercise + ": " + String.join("; ", parts));
+    say(exercise + ": " + String.join("; ", parts));
   }
 }

@@ -20,7 +20,7 @@ class CharTrainerTest {
     double bigram = Evaluation.bitsPerChar(NGramBaseline.bigram(train, v.size(), 1), held);
     CharTrainer.History<ClassifierWeights<LstmWeights>> h = CharTrainer.builder().streams(16).steps(32).adam(0.02)
         .maxUpdates(300).maxSeconds(600).evaluations(3).build()
-        .fit(RecurrentCharModel.lstm(v.size(), 32, new Random(42)), train, held);
+        .fit(BatchCharModel.of(RecurrentCharModel.lstm(v.size(), 32, new Random(42)), gated.batch.Precision.DOUBLE), train, held);
     assertEquals(300, h.totalUpdates());
     assertEquals(4, h.heldOutBits().size());                   // before training and 3 evaluations
     assertTrue(h.finalHeldOutBits() < bigram - 0.2, "LSTM " + h.finalHeldOutBits() + " vs bigram " + bigram);
