@@ -25,55 +25,20 @@ import json
 import os
 import queue
 import re
-import shutil
 import signal
 import statistics
-import subprocess
 import sys
 import time
 import uuid
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-LOG_DIR = REPO / "build" / "kernel-logs"
-JAR = "../target/gated-memory-all.jar"   # relative to notebooks/, as in every setup cell
-
-
-def use_course_jupyter():
-    """Put build/jupyter first, as ./course does, so kernelspec `java` is the course's."""
-    local = REPO / "build" / "jupyter"
-    if local.is_dir():
-        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(local), os.environ.get("JUPYTER_PATH")]))
-        for var, sub in [("JUPYTER_RUNTIME_DIR", "runtime"), ("JUPYTER_DATA_DIR", "data"),
-                         ("JUPYTER_CONFIG_DIR", "config"), ("IPYTHONDIR", "ipython")]:
-            os.environ.setdefault(var, str(local / sub))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run_notebooks import LOG_DIR, REPO, kernel_pid, thread_dump, use_course_jupyter  # noqa: E402
+from run_notebooks import private_log as _private_log  # noqa: E402
 
 
 def private_log(name):
-    """An empty kernel log file, 0600 in a 0700 folder (the logs may name paths and ports)."""
-    LOG_DIR.mkdir(parents=True, exist_ok=True)
-    os.chmod(LOG_DIR, 0o700)
-    path = LOG_DIR / name
-    log = open(path, "wb", opener=lambda p, flags: os.open(p, flags, 0o600))
-    os.chmod(path, 0o600)   # an older file keeps its mode otherwise
-    return log
-
-
-def kernel_pid(km):
-    proc = getattr(km.provisioner, "process", None) if km.provisioner else None
-    return getattr(proc, "pid", None)
-
-
-def thread_dump(pid):
-    """The JVM's thread dump (jcmd), or a line saying why there is none."""
-    jcmd = shutil.which("jcmd") or next(
-        (str(p) for p in Path("/usr/lib/jvm").glob("*/bin/jcmd") if p.exists()), None)
-    if not pid or not jcmd:
-        return "(no thread dump: jcmd or the kernel pid is missing)\n"
-    try:
-        return subprocess.run([jcmd, str(pid), "Thread.print"], capture_output=True, text=True, timeout=20).stdout
-    except (OSError, subprocess.TimeoutExpired) as e:
-        return f"(no thread dump: {e})\n"
+    return _private_log(LOG_DIR / name)
 
 
 def reply_on(channel, msg_id, timeout):
@@ -101,9 +66,9 @@ def start_kernel(log):
     return km, kc, t0
 
 
-def stop_kernel(km, kc, timeout=10):
-    """Ask for a shutdown over the control channel; True if the kernel answered it."""
-    from jupyter_client.session import Session  # noqa: F401  (imported for its side effects on old versions)
+def stop_kernel(km, kc, timeout=10, exit_wait=5):
+    """Ask for a shutdown over the control channel; True if the kernel answered it. The process
+    gets exit_wait seconds to end before it is killed."""
     answered = False
     try:
         msg = km.session.msg("shutdown_request", content={"restart": False})
@@ -116,9 +81,8 @@ def stop_kernel(km, kc, timeout=10):
                 if reply and reply["msg_type"] == "shutdown_reply":
                     answered = True
                     break
-        for _ in range(50):
-            if not km.is_alive():
-                break
+        deadline = time.monotonic() + exit_wait
+        while km.is_alive() and time.monotonic() < deadline:
             time.sleep(0.1)
     finally:
         kc.stop_channels()
@@ -321,14 +285,45 @@ def check_bad_messages():
 
 
 
+# ------------------------------------------------------------ cache training --
+
+def train_cache(kernelspecs, notebook="00-setup-check.ipynb"):
+    """Run one notebook in the kernelspec `java` found in `kernelspecs` (a kernel started with
+    -XX:AOTCacheOutput or -XX:ArchiveClassesAtExit), then let it exit on its own: the JVM writes
+    its start-up cache as it exits."""
+    import nbformat
+    use_course_jupyter()
+    os.environ["JUPYTER_PATH"] = os.pathsep.join([str(kernelspecs), os.environ["JUPYTER_PATH"]])
+    nb = nbformat.read(str(REPO / "notebooks" / notebook), as_version=4)
+    with private_log("cache-training.log") as log:
+        km, kc, t0 = start_kernel(log)
+        try:
+            kc.wait_for_ready(timeout=120)
+            for cell in nb.cells:
+                if cell.cell_type == "code":
+                    kc.execute_interactive(cell.source, timeout=300, output_hook=lambda m: None)
+        except Exception as e:  # noqa: BLE001 (reported; the caller keeps no cache)
+            print(f"cache training failed: {type(e).__name__}: {e}")
+            stop_kernel(km, kc)
+            return False
+        answered = stop_kernel(km, kc, exit_wait=600)   # writing the cache takes a while
+        code = km.provisioner.process.returncode if km.provisioner and km.provisioner.process else None
+    print(f"cache training: {notebook} ran in {time.monotonic() - t0:.1f} s; the kernel "
+          f"{'exited' if answered else 'did not answer the shutdown'} (status {code})")
+    return answered
+
+
 # --------------------------------------------------------------- main -------
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("check", choices=["starts", "interrupt", "bad-message", "all"])
+    ap.add_argument("check", choices=["starts", "interrupt", "bad-message", "all", "train"])
+    ap.add_argument("--kernelspecs", type=Path, help="(train) folder whose kernels/java records the JVM cache")
     ap.add_argument("-n", type=int, default=40, help="number of starts (starts)")
     ap.add_argument("--timeout", type=float, default=20, help="seconds to wait for a first reply")
     args = ap.parse_args(argv)
+    if args.check == "train":
+        return 0 if train_cache(args.kernelspecs) else 1
     results = []
     if args.check in ("starts", "all"):
         results.append(("kernel starts", check_starts(args.n, args.timeout)))
