@@ -56,11 +56,11 @@ def reply_on(channel, msg_id, timeout):
             return msg
 
 
-def start_kernel(log):
+def start_kernel(log, stdout=None):
     from jupyter_client.manager import KernelManager
     km = KernelManager(kernel_name="java")
     t0 = time.monotonic()
-    km.start_kernel(stderr=log, cwd=str(REPO / "notebooks"))
+    km.start_kernel(stderr=log, stdout=stdout, cwd=str(REPO / "notebooks"))
     kc = km.client()
     kc.start_channels()
     return km, kc, t0
@@ -296,7 +296,7 @@ def train_cache(kernelspecs, notebook="00-setup-check.ipynb"):
     os.environ["JUPYTER_PATH"] = os.pathsep.join([str(kernelspecs), os.environ["JUPYTER_PATH"]])
     nb = nbformat.read(str(REPO / "notebooks" / notebook), as_version=4)
     with private_log("cache-training.log") as log:
-        km, kc, t0 = start_kernel(log)
+        km, kc, t0 = start_kernel(log, stdout=log)   # the JVM reports on the cache it writes on stdout
         try:
             kc.wait_for_ready(timeout=120)
             for cell in nb.cells:
