@@ -1,5 +1,7 @@
 package gated.text;
 
+import gated.Interrupt;
+import gated.Interrupted;
 import gated.internal.Checks;
 import gated.tensor.Params;
 import gated.train.Adam;
@@ -29,7 +31,9 @@ import java.util.List;
  * The time budget counts training only, on the CPU clock of the thread that trains: the held-out
  * evaluations are timed separately, and other programs on a busy machine do not eat into it, so two
  * models given the same budget get the same amount of computing. Wall-clock time is reported too.
- * Progress is one compact line per evaluation.
+ * Progress is one compact line per evaluation. Kernel → Interrupt stops training between two updates
+ * with an {@link Interrupted} whose {@link Interrupted#partial()} is the History so far, with the model
+ * of the last finished update.
  */
 public final class CharTrainer {
   private final int streams;
@@ -119,6 +123,12 @@ public final class CharTrainer {
     double evalEvery = evalInterval();
     double nextEval = evalEvery;
     while (true) {
+      if (Interrupt.requested()) {                                          // Kernel → Interrupt: stop between updates
+        throw new Interrupted("interrupted after update " + u + "; its model is kept in the History of this "
+            + "exception (partial())", new History<>(current, List.copyOf(ups), List.copyOf(secs), List.copyOf(held),
+            List.copyOf(tr), trainNanos / 1e9, wallNanos / 1e9, evalNanos / 1e9, (long) u * streams * steps,
+            "interrupted"));
+      }
       long s = cpuNanos();
       long w = System.nanoTime();
       int k = u % batches.count();

@@ -42,4 +42,23 @@ class CharTrainerTest {
     double r = reset.fit(RecurrentCharModel.gru(v.size(), 6, new Random(1)), ids, held).finalHeldOutBits();
     assertTrue(Double.isFinite(r) && r != a, "resetting the state changes the run");
   }
+
+  @Test
+  void anInterruptStopsBetweenUpdatesAndKeepsTheModelSoFar() {
+    String text = "abc abd abe abf\n".repeat(40);
+    CharVocabulary v = CharVocabulary.of(text);
+    int[] ids = v.encode(text);
+    BpttBatches held = BpttBatches.of(ids, 2, 8);
+    Thread.currentThread().interrupt();                        // as Kernel → Interrupt does
+    try {
+      gated.Interrupted e = org.junit.jupiter.api.Assertions.assertThrows(gated.Interrupted.class, () -> CharTrainer
+          .builder().streams(4).steps(8).maxUpdates(20).build().fit(RecurrentCharModel.gru(v.size(), 6, new Random(1)),
+              ids, held));
+      assertTrue(e.getMessage().startsWith("interrupted after update 0"), e.getMessage());
+      CharTrainer.History<?> partial = (CharTrainer.History<?>) e.partial();
+      assertEquals(0, partial.totalUpdates());
+    } finally {
+      Thread.interrupted();                                    // clear the flag for the other tests
+    }
+  }
 }
