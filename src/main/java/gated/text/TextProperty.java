@@ -78,6 +78,22 @@ public record TextProperty(String name, Function<String, double[]> values) {
     });
   }
 
+  /**
+   * Characters read since the last digit (0 on a digit): in the course's corpus the only numbers are
+   * verse and chapter numbers, so this is the position in the verse.
+   */
+  public static TextProperty sinceNumber() {
+    return new TextProperty("characters since a number", text -> {
+      double[] v = new double[text.length()];
+      int n = 0;
+      for (int k = 0; k < text.length(); k++) {
+        n = Character.isDigit(text.charAt(k)) ? 0 : n + 1;
+        v[k] = n;
+      }
+      return v;
+    });
+  }
+
   /** 1 for a capital letter, 0 for anything else. */
   public static TextProperty isCapital() {
     return new TextProperty("is a capital letter", text -> {

@@ -50,6 +50,8 @@ class SamplerAndUnitSearchTest {
     assertArrayEquals(new double[] {0, 1, 2, 3, 4, 5, 6, 0, 1, 2}, TextProperty.positionInLine().of(t));
     assertArrayEquals(new double[] {0, 0, 0, 1, 1, 1, 0, 0, 0, 0}, TextProperty.inside('(', ')').of(t));
     assertArrayEquals(new double[] {1, 2, 0, 0, 1, 0, 0, 1, 0, 1}, TextProperty.positionInWord().of(t));
+    assertArrayEquals(new double[] {1, 2, 0, 0, 1, 2, 0, 1}, TextProperty.sinceNumber().of("ab12 c3x"));
+    assertArrayEquals(new double[] {0, 1, 0, 1, 0}, TextProperty.isCapital().of("aBcDe"));
   }
 
   @Test
