@@ -158,21 +158,23 @@ public final class BatchBidirectional<W extends Params<W>> implements BatchLayer
       Workspace.Lease lease = ws.beginForward("the merged outputs");
       Mem m = ws.buffer("merged", (long) steps * batch * out);
       SeqBatch hf = tf.outputs(), hb = tb.outputs();
+      double[] x = ws.scratch("→h", h), y = ws.scratch("←h", h), row = ws.scratch("merged", out);
       for (int t = 0; t < steps; t++) {
         for (int b = 0; b < batch; b++) {
-          int f = hf.at(t, b), r = hb.at(t, b), to = (t * batch + b) * out;
+          hf.mem.get(hf.at(t, b), x, 0, h);
+          hb.mem.get(hb.at(t, b), y, 0, h);
           for (int j = 0; j < h; j++) {
-            double x = hf.mem.get(f + j), y = hb.mem.get(r + j);
             switch (mode) {
               case CONCAT -> {                                   // [→h; ←h]
-                m.set(to + j, x);
-                m.set(to + h + j, y);
+                row[j] = x[j];
+                row[h + j] = y[j];
               }
-              case SUM -> m.set(to + j, x + y);                  // →h + ←h
-              case AVERAGE -> m.set(to + j, 0.5 * (x + y));      // (→h + ←h)/2
-              case MULTIPLY -> m.set(to + j, x * y);             // →h ⊙ ←h
+              case SUM -> row[j] = x[j] + y[j];                  // →h + ←h
+              case AVERAGE -> row[j] = 0.5 * (x[j] + y[j]);      // (→h + ←h)/2
+              case MULTIPLY -> row[j] = x[j] * y[j];             // →h ⊙ ←h
             }
           }
+          m.put((t * batch + b) * out, row, 0, out);
         }
       }
       List<Matrix> fin = new ArrayList<>(tf.finalState().parts());
@@ -210,17 +212,24 @@ public final class BatchBidirectional<W extends Params<W>> implements BatchLayer
         SeqBatch hf = bt.forward.outputs(), hb = bt.backward.outputs();
         Mem mf = ws.buffer("dForward", (long) steps * batch * h);
         Mem mb = mode == MergeMode.AVERAGE ? mf : ws.buffer("dBackward", (long) steps * batch * h);
+        double[] dy = ws.scratch("dy", h), x = ws.scratch("→h", h), y = ws.scratch("←h", h);
         for (int t = 0; t < steps; t++) {
           for (int b = 0; b < batch; b++) {
-            int d = dOutputs.at(t, b), to = (t * batch + b) * h;
-            for (int j = 0; j < h; j++) {
-              double dy = dOutputs.mem.get(d + j);
-              if (mode == MergeMode.AVERAGE) {
-                mf.set(to + j, 0.5 * dy);                   // y = (f + b)/2 ⇒ dy/2 each
-              } else {
-                mf.set(to + j, dy * hb.mem.get(hb.at(t, b) + j));   // y = f ⊙ b ⇒ dy ⊙ b, dy ⊙ f
-                mb.set(to + j, dy * hf.mem.get(hf.at(t, b) + j));
+            int to = (t * batch + b) * h;
+            dOutputs.mem.get(dOutputs.at(t, b), dy, 0, h);
+            if (mode == MergeMode.AVERAGE) {                  // y = (f + b)/2 ⇒ dy/2 each
+              for (int j = 0; j < h; j++) dy[j] *= 0.5;
+              mf.put(to, dy, 0, h);
+            } else {                                          // y = f ⊙ b ⇒ dy ⊙ b, dy ⊙ f
+              hf.mem.get(hf.at(t, b), x, 0, h);
+              hb.mem.get(hb.at(t, b), y, 0, h);
+              for (int j = 0; j < h; j++) {
+                double d = dy[j];
+                x[j] *= d;
+                y[j] *= d;
               }
+              mf.put(to, y, 0, h);
+              mb.put(to, x, 0, h);
             }
           }
         }
@@ -234,8 +243,12 @@ public final class BatchBidirectional<W extends Params<W>> implements BatchLayer
         int x = fwd.input;
         Mem m = ws.buffer("dX", (long) steps * batch * x);
         SeqBatch a = gf.dInputs(), c = gb.dInputs();
+        double[] ra = ws.scratch("∂L/∂x forward", x), rc = ws.scratch("∂L/∂x backward", x);
         for (int r = 0; r < steps * batch; r++) {
-          for (int j = 0; j < x; j++) m.set(r * x + j, a.mem.get(a.offset + r * a.ld + j) + c.mem.get(c.offset + r * c.ld + j));
+          a.mem.get(a.offset + r * a.ld, ra, 0, x);
+          c.mem.get(c.offset + r * c.ld, rc, 0, x);
+          for (int j = 0; j < x; j++) ra[j] += rc[j];
+          m.put(r * x, ra, 0, x);
         }
         dx = new SeqBatch(m, 0, x, steps, batch, x, lease);
       }

@@ -174,23 +174,25 @@ public final class BatchDense {
    */
   private static double softmax(SeqBatch y, Tokens targets, Mem dy, double scale) {
     int batch = y.batchSize(), o = y.features();
+    double[] row = new double[o];
     double total = 0;
     for (int t = 0; t < y.steps(); t++) {
       for (int b = 0; b < batch; b++) {
-        int at = y.at(t, b), target = targets.get(b, t);
+        y.mem.get(y.at(t, b), row, 0, o);
+        int target = targets.get(b, t);
         double m = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < o; k++) m = Math.max(m, y.mem.get(at + k));
+        for (int k = 0; k < o; k++) m = Math.max(m, row[k]);
         if (!Double.isFinite(m)) {
           throw new NonFiniteException("softmax cross-entropy: the logits of sequence " + b + ", step " + t + " hold "
               + m + "; the output layer overflowed (diverged training?)");
         }
         double s = 0;
-        for (int k = 0; k < o; k++) s += Math.exp(y.mem.get(at + k) - m);
-        total += Math.log(s) - (y.mem.get(at + target) - m);
+        for (int k = 0; k < o; k++) s += Math.exp(row[k] - m);
+        total += Math.log(s) - (row[target] - m);
         if (dy != null) {
-          int row = (t * batch + b) * o;
-          for (int k = 0; k < o; k++) dy.set(row + k, scale * Math.exp(y.mem.get(at + k) - m) / s);
-          dy.add(row + target, -scale);                 // ∂L/∂y = (p − e_target)/N
+          for (int k = 0; k < o; k++) row[k] = scale * Math.exp(row[k] - m) / s;
+          row[target] -= scale;                         // ∂L/∂y = (p − e_target)/N
+          dy.put((t * batch + b) * o, row, 0, o);
         }
       }
     }

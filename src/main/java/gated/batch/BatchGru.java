@@ -106,61 +106,75 @@ public final class BatchGru extends Recurrent<GruWeights> {
 
   @Override
   void step(int t, int batch, Mem w, Mem a, Mem hs, Mem[] extra) {
-    int h = hidden, gh = width;
-    int prev = prevBlock(t) * batch * h, out = outBlock(t) * batch * h, aRow = t * batch * gh, row = t * batch * h;
-    Mem rh = extra[0];
+    int h = hidden, gh = width, bh = batch * h;
+    int prev = prevBlock(t) * bh, out = outBlock(t) * bh, aRow = t * batch * gh, row = t * bh;
     Gemm.mm(false, false, batch, 2 * h, h, 1, hs, prev, h, w, recurrentOffset, 2 * h, 1, a, aRow, gh); // [A_r|A_z] += H_{t-1}·W_rz
+    double[] as = ws.scratch("A_t", batch * gh), hp = ws.scratch("H_{t-1}", bh), rh = ws.scratch("R ⊙ H_{t-1}", bh);
+    double[] hn = ws.scratch("H_t", bh);
+    a.get(aRow, as, 0, batch * gh);
+    hs.get(prev, hp, 0, bh);
     for (int b = 0; b < batch; b++) {
-      int ab = aRow + b * gh, hb = b * h;
+      int ab = b * gh, hb = b * h;
       for (int j = 0; j < h; j++) {
-        double r = Pointwise.sigmoid(a.get(ab + j));              // R = σ(A_r)
-        double z = Pointwise.sigmoid(a.get(ab + h + j));          // Z = σ(A_z)
-        a.set(ab + j, r);
-        a.set(ab + h + j, z);
-        rh.set(row + hb + j, r * hs.get(prev + hb + j));          // R ⊙ H_{t-1}
+        double r = Pointwise.sigmoid(as[ab + j]);                 // R = σ(A_r)
+        as[ab + j] = r;
+        as[ab + h + j] = Pointwise.sigmoid(as[ab + h + j]);       // Z = σ(A_z)
+        rh[hb + j] = r * hp[hb + j];                              // R ⊙ H_{t-1}
       }
     }
-    Gemm.mm(false, false, batch, h, h, 1, rh, row, h, w, recurrentOffset + 2 * h * h, h, 1, a, aRow + 2 * h, gh); // A_h += (R ⊙ H_{t-1})·W_hh
+    extra[0].put(row, rh, 0, bh);
+    Gemm.mm(false, false, batch, h, h, 1, extra[0], row, h, w, recurrentOffset + 2 * h * h, h, 1, a, aRow + 2 * h, gh); // A_h += (R ⊙ H_{t-1})·W_hh
+    for (int b = 0; b < batch; b++) a.get(aRow + b * gh + 2 * h, as, b * gh + 2 * h, h);   // A_h, now complete
     for (int b = 0; b < batch; b++) {
-      int ab = aRow + b * gh, hb = b * h;
+      int ab = b * gh, hb = b * h;
       for (int j = 0; j < h; j++) {
-        double ht = Pointwise.tanh(a.get(ab + 2 * h + j));        // H̃ = tanh(A_h)
-        double z = a.get(ab + h + j);
-        a.set(ab + 2 * h + j, ht);
-        hs.set(out + hb + j, z * hs.get(prev + hb + j) + (1 - z) * ht); // H_t = Z ⊙ H_{t-1} + (1 − Z) ⊙ H̃
+        double ht = Pointwise.tanh(as[ab + 2 * h + j]);           // H̃ = tanh(A_h)
+        double z = as[ab + h + j];
+        as[ab + 2 * h + j] = ht;
+        hn[hb + j] = z * hp[hb + j] + (1 - z) * ht;               // H_t = Z ⊙ H_{t-1} + (1 − Z) ⊙ H̃
       }
     }
+    a.put(aRow, as, 0, batch * gh);                               // the activations R, Z, H̃ replace the pre-activations
+    hs.put(out, hn, 0, bh);
   }
 
-  /** [0] ∂L/∂(R ⊙ H_{t-1}) of the current step, [B, H]. */
+  /** Nothing runs alongside ∂L/∂h. */
   @Override
-  Mem[] gradientBuffers(int batch, State dFinal) {
-    return new Mem[] {ws.buffer("dRH", (long) batch * hidden)};
+  double[][] gradientState(int batch, State dFinal) {
+    return new double[0][];
   }
 
   @Override
-  void backStep(int t, int batch, Mem w, Pass p, Mem da, Mem dh, Mem dhPrev, Mem[] grads) {
-    int h = hidden, gh = width;
-    int prev = prevBlock(t) * batch * h, aRow = t * batch * gh;
-    Mem a = p.z, hs = p.hs, drh = grads[0];
+  void backStep(int t, int batch, Mem w, Pass p, Mem da, double[] dh, Mem dhPrev, double[][] grads) {
+    int h = hidden, gh = width, bh = batch * h;
+    int prev = prevBlock(t) * bh, aRow = t * batch * gh;
+    double[] as = ws.scratch("A_t", batch * gh), das = ws.scratch("dA_t", batch * gh), hp = ws.scratch("H_{t-1}", bh);
+    double[] dhp = ws.scratch("dH_{t-1}", bh), drh = ws.scratch("d(R ⊙ H)", bh);
+    Mem drhMem = ws.buffer("d(R ⊙ H)", bh);
+    p.z.get(aRow, as, 0, batch * gh);
+    p.hs.get(prev, hp, 0, bh);
     for (int b = 0; b < batch; b++) {
-      int ab = aRow + b * gh, hb = b * h;
+      int ab = b * gh, hb = b * h;
       for (int j = 0; j < h; j++) {
-        double z = a.get(ab + h + j), ht = a.get(ab + 2 * h + j), hp = hs.get(prev + hb + j), d = dh.get(hb + j);
-        da.set(ab + h + j, d * (hp - ht) * z * (1 - z));          // ∂L/∂A_z = dH ⊙ (H_{t-1} − H̃) ⊙ Z(1 − Z)
-        da.set(ab + 2 * h + j, d * (1 - z) * (1 - ht * ht));      // ∂L/∂A_h = dH ⊙ (1 − Z) ⊙ (1 − H̃²)
-        dhPrev.set(hb + j, d * z);                                // ∂L/∂H_{t-1} = dH ⊙ Z (direct path) …
+        double z = as[ab + h + j], ht = as[ab + 2 * h + j], d = dh[hb + j];
+        das[ab + h + j] = d * (hp[hb + j] - ht) * z * (1 - z);   // ∂L/∂A_z = dH ⊙ (H_{t-1} − H̃) ⊙ Z(1 − Z)
+        das[ab + 2 * h + j] = d * (1 - z) * (1 - ht * ht);       // ∂L/∂A_h = dH ⊙ (1 − Z) ⊙ (1 − H̃²)
+        dhp[hb + j] = d * z;                                     // ∂L/∂H_{t-1} = dH ⊙ Z (direct path) …
       }
     }
-    Gemm.mm(false, true, batch, h, h, 1, da, aRow + 2 * h, gh, w, recurrentOffset + 2 * h * h, h, 0, drh, 0, h); // ∂L/∂(R ⊙ H) = ∂L/∂A_h·W_hhᵀ
+    for (int b = 0; b < batch; b++) da.put(aRow + b * gh + 2 * h, das, b * gh + 2 * h, h);
+    Gemm.mm(false, true, batch, h, h, 1, da, aRow + 2 * h, gh, w, recurrentOffset + 2 * h * h, h, 0, drhMem, 0, h); // ∂L/∂(R ⊙ H) = ∂L/∂A_h·W_hhᵀ
+    drhMem.get(0, drh, 0, bh);
     for (int b = 0; b < batch; b++) {
-      int ab = aRow + b * gh, hb = b * h;
+      int ab = b * gh, hb = b * h;
       for (int j = 0; j < h; j++) {
-        double r = a.get(ab + j), hp = hs.get(prev + hb + j), d = drh.get(hb + j);
-        da.set(ab + j, d * hp * r * (1 - r));                     // ∂L/∂A_r = ∂L/∂(R ⊙ H) ⊙ H_{t-1} ⊙ R(1 − R)
-        dhPrev.add(hb + j, d * r);                                // … + ∂L/∂(R ⊙ H) ⊙ R …
+        double r = as[ab + j], d = drh[hb + j];
+        das[ab + j] = d * hp[hb + j] * r * (1 - r);               // ∂L/∂A_r = ∂L/∂(R ⊙ H) ⊙ H_{t-1} ⊙ R(1 − R)
+        dhp[hb + j] += d * r;                                     // … + ∂L/∂(R ⊙ H) ⊙ R …
       }
     }
+    da.put(aRow, das, 0, batch * gh);
+    dhPrev.put(0, dhp, 0, bh);
     Gemm.mm(false, true, batch, h, 2 * h, 1, da, aRow, gh, w, recurrentOffset, 2 * h, 1, dhPrev, 0, h); // … + [∂L/∂A_r | ∂L/∂A_z]·W_rzᵀ
   }
 
@@ -174,5 +188,5 @@ public final class BatchGru extends Recurrent<GruWeights> {
   }
 
   @Override
-  void readExtraGradients(int batch, Mem[] grads, List<Matrix> into) {}
+  void readExtraGradients(int batch, double[][] grads, List<Matrix> into) {}
 }

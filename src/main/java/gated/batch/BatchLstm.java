@@ -132,61 +132,73 @@ public final class BatchLstm extends Recurrent<LstmWeights> {
 
   @Override
   void step(int t, int batch, Mem w, Mem z, Mem hs, Mem[] extra) {
-    int h = hidden, gh = width;
-    int prev = prevBlock(t) * batch * h, out = outBlock(t) * batch * h, zRow = t * batch * gh, row = t * batch * h;
+    int h = hidden, gh = width, bh = batch * h;
+    int prev = prevBlock(t) * bh, out = outBlock(t) * bh, zRow = t * batch * gh, row = t * bh;
     Gemm.mm(false, false, batch, gh, h, 1, hs, prev, h, w, recurrentOffset, gh, 1, z, zRow, gh); // Z_t += H_{t-1}·W_h
-    Mem cs = extra[0], tanhC = extra[1];
+    double[] zs = ws.scratch("Z_t", batch * gh), cPrev = ws.scratch("C_{t-1}", bh), c = ws.scratch("C_t", bh);
+    double[] tc = ws.scratch("tanh C_t", bh), hn = ws.scratch("H_t", bh);
+    z.get(zRow, zs, 0, batch * gh);
+    extra[0].get(prev, cPrev, 0, bh);
     for (int b = 0; b < batch; b++) {
-      int zb = zRow + b * gh, hb = b * h;
+      int zb = b * gh, hb = b * h;
       for (int j = 0; j < h; j++) {
         int k = zb + j;
-        double f = Pointwise.sigmoid(z.get(k));                   // F = σ(Z_f)
-        double g = Pointwise.tanh(z.get(k + h));                  // G = tanh(Z_g)
-        double i = Pointwise.sigmoid(z.get(k + 2 * h));           // I = σ(Z_i)
-        double o = Pointwise.sigmoid(z.get(k + 3 * h));           // O = σ(Z_o)
-        z.set(k, f);
-        z.set(k + h, g);
-        z.set(k + 2 * h, i);
-        z.set(k + 3 * h, o);
-        double c = f * cs.get(prev + hb + j) + i * g;             // C_t = F ⊙ C_{t-1} + I ⊙ G
-        double tc = Pointwise.tanh(c);
-        cs.set(out + hb + j, c);
-        tanhC.set(row + hb + j, tc);
-        hs.set(out + hb + j, o * tc);                             // H_t = O ⊙ tanh(C_t)
+        double f = Pointwise.sigmoid(zs[k]);                      // F = σ(Z_f)
+        double g = Pointwise.tanh(zs[k + h]);                     // G = tanh(Z_g)
+        double i = Pointwise.sigmoid(zs[k + 2 * h]);              // I = σ(Z_i)
+        double o = Pointwise.sigmoid(zs[k + 3 * h]);              // O = σ(Z_o)
+        zs[k] = f;
+        zs[k + h] = g;
+        zs[k + 2 * h] = i;
+        zs[k + 3 * h] = o;
+        double ct = f * cPrev[hb + j] + i * g;                    // C_t = F ⊙ C_{t-1} + I ⊙ G
+        double tct = Pointwise.tanh(ct);
+        c[hb + j] = ct;
+        tc[hb + j] = tct;
+        hn[hb + j] = o * tct;                                     // H_t = O ⊙ tanh(C_t)
       }
     }
+    z.put(zRow, zs, 0, batch * gh);                               // the activations replace the pre-activations
+    extra[0].put(out, c, 0, bh);
+    extra[1].put(row, tc, 0, bh);
+    hs.put(out, hn, 0, bh);
   }
 
-  /** [0] the running ∂L/∂c, [B, H]. */
+  /** [0] the running ∂L/∂c, [B·H]. */
   @Override
-  Mem[] gradientBuffers(int batch, State dFinal) {
-    Mem dc = ws.buffer("dc", (long) batch * hidden);
-    if (dFinal == null) dc.zero(0, batch * hidden);
-    else putMatrix(dFinal.part(1), dc, 0);
-    return new Mem[] {dc};
+  double[][] gradientState(int batch, State dFinal) {
+    int bh = batch * hidden;
+    double[] dc = ws.scratch("dc", bh);
+    if (dFinal == null) java.util.Arrays.fill(dc, 0, bh, 0);
+    else System.arraycopy(dFinal.part(1).toArray(), 0, dc, 0, bh);
+    return new double[][] {dc};
   }
 
   @Override
-  void backStep(int t, int batch, Mem w, Pass p, Mem dz, Mem dh, Mem dhPrev, Mem[] grads) {
-    int h = hidden, gh = width;
-    int prev = prevBlock(t) * batch * h, zRow = t * batch * gh, row = t * batch * h;
-    Mem z = p.z, cs = p.extra[0], tanhC = p.extra[1], dc = grads[0];
+  void backStep(int t, int batch, Mem w, Pass p, Mem dz, double[] dh, Mem dhPrev, double[][] grads) {
+    int h = hidden, gh = width, bh = batch * h;
+    int prev = prevBlock(t) * bh, zRow = t * batch * gh, row = t * bh;
+    double[] zs = ws.scratch("Z_t", batch * gh), dzs = ws.scratch("dZ_t", batch * gh);
+    double[] tc = ws.scratch("tanh C_t", bh), cPrev = ws.scratch("C_{t-1}", bh), dc = grads[0];
+    p.z.get(zRow, zs, 0, batch * gh);
+    p.extra[1].get(row, tc, 0, bh);
+    p.extra[0].get(prev, cPrev, 0, bh);
     for (int b = 0; b < batch; b++) {
-      int zb = zRow + b * gh, hb = b * h;
+      int zb = b * gh, hb = b * h;
       for (int j = 0; j < h; j++) {
         int k = zb + j;
-        double f = z.get(k), g = z.get(k + h), i = z.get(k + 2 * h), o = z.get(k + 3 * h);
-        double tc = tanhC.get(row + hb + j);
-        double d = dh.get(hb + j);
-        double dO = d * tc;                                       // H = O ⊙ tanh(C)  ⇒ ∂L/∂O = dH ⊙ tanh(C)
-        double dC = dc.get(hb + j) + d * o * (1 - tc * tc);      //                  ⇒ ∂L/∂C += dH ⊙ O ⊙ (1 − tanh²C)
-        dz.set(k, dC * cs.get(prev + hb + j) * f * (1 - f));     // ∂L/∂Z_f = dC ⊙ C_{t-1} ⊙ F(1 − F)
-        dz.set(k + h, dC * i * (1 - g * g));                      // ∂L/∂Z_g = dC ⊙ I ⊙ (1 − G²)
-        dz.set(k + 2 * h, dC * g * i * (1 - i));                  // ∂L/∂Z_i = dC ⊙ G ⊙ I(1 − I)
-        dz.set(k + 3 * h, dO * o * (1 - o));                      // ∂L/∂Z_o = dO ⊙ O(1 − O)
-        dc.set(hb + j, dC * f);                                   // ∂L/∂C_{t-1} = dC ⊙ F
+        double f = zs[k], g = zs[k + h], i = zs[k + 2 * h], o = zs[k + 3 * h];
+        double tct = tc[hb + j], d = dh[hb + j];
+        double dO = d * tct;                                      // H = O ⊙ tanh(C)  ⇒ ∂L/∂O = dH ⊙ tanh(C)
+        double dC = dc[hb + j] + d * o * (1 - tct * tct);        //                  ⇒ ∂L/∂C += dH ⊙ O ⊙ (1 − tanh²C)
+        dzs[k] = dC * cPrev[hb + j] * f * (1 - f);               // ∂L/∂Z_f = dC ⊙ C_{t-1} ⊙ F(1 − F)
+        dzs[k + h] = dC * i * (1 - g * g);                        // ∂L/∂Z_g = dC ⊙ I ⊙ (1 − G²)
+        dzs[k + 2 * h] = dC * g * i * (1 - i);                    // ∂L/∂Z_i = dC ⊙ G ⊙ I(1 − I)
+        dzs[k + 3 * h] = dO * o * (1 - o);                        // ∂L/∂Z_o = dO ⊙ O(1 − O)
+        dc[hb + j] = dC * f;                                      // ∂L/∂C_{t-1} = dC ⊙ F
       }
     }
+    dz.put(zRow, dzs, 0, batch * gh);
     Gemm.mm(false, true, batch, h, gh, 1, dz, zRow, gh, w, recurrentOffset, gh, 0, dhPrev, 0, h); // ∂L/∂H_{t-1} = ∂L/∂Z_t·W_hᵀ
   }
 
@@ -198,8 +210,8 @@ public final class BatchLstm extends Recurrent<LstmWeights> {
   }
 
   @Override
-  void readExtraGradients(int batch, Mem[] grads, List<Matrix> into) {
-    into.add(getMatrix(grads[0], 0, batch, hidden));
+  void readExtraGradients(int batch, double[][] grads, List<Matrix> into) {
+    into.add(Matrix.of(batch, hidden, java.util.Arrays.copyOf(grads[0], batch * hidden)));
   }
 
   @Override

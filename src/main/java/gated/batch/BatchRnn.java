@@ -91,25 +91,28 @@ public final class BatchRnn extends Recurrent<RnnWeights> {
 
   @Override
   void step(int t, int batch, Mem w, Mem a, Mem hs, Mem[] extra) {
-    int h = hidden;
-    int prev = prevBlock(t) * batch * h, out = outBlock(t) * batch * h, aRow = t * batch * h;
+    int h = hidden, bh = batch * h;
+    int prev = prevBlock(t) * bh, out = outBlock(t) * bh, aRow = t * bh;
     Gemm.mm(false, false, batch, h, h, 1, hs, prev, h, w, recurrentOffset, h, 1, a, aRow, h); // A_t += H_{t-1}·W_hᵀ
-    for (int k = 0; k < batch * h; k++) hs.set(out + k, Pointwise.tanh(a.get(aRow + k)));    // H_t = tanh(A_t)
+    double[] as = ws.scratch("A_t", bh);
+    a.get(aRow, as, 0, bh);
+    for (int k = 0; k < bh; k++) as[k] = Pointwise.tanh(as[k]);                              // H_t = tanh(A_t)
+    hs.put(out, as, 0, bh);
   }
 
   @Override
-  Mem[] gradientBuffers(int batch, State dFinal) {
-    return new Mem[0];
+  double[][] gradientState(int batch, State dFinal) {
+    return new double[0][];
   }
 
   @Override
-  void backStep(int t, int batch, Mem w, Pass p, Mem da, Mem dh, Mem dhPrev, Mem[] grads) {
-    int h = hidden;
-    int out = outBlock(t) * batch * h, aRow = t * batch * h;
-    for (int k = 0; k < batch * h; k++) {
-      double v = p.hs.get(out + k);
-      da.set(aRow + k, dh.get(k) * (1 - v * v));                                            // ∂L/∂A = dH ⊙ (1 − H²)
-    }
+  void backStep(int t, int batch, Mem w, Pass p, Mem da, double[] dh, Mem dhPrev, double[][] grads) {
+    int h = hidden, bh = batch * h;
+    int out = outBlock(t) * bh, aRow = t * bh;
+    double[] hv = ws.scratch("H_t", bh);
+    p.hs.get(out, hv, 0, bh);
+    for (int k = 0; k < bh; k++) hv[k] = dh[k] * (1 - hv[k] * hv[k]);                     // ∂L/∂A = dH ⊙ (1 − H²)
+    da.put(aRow, hv, 0, bh);
     Gemm.mm(false, true, batch, h, h, 1, da, aRow, h, w, recurrentOffset, h, 0, dhPrev, 0, h); // ∂L/∂H_{t-1} = ∂L/∂A_t·W_h
   }
 
@@ -121,5 +124,5 @@ public final class BatchRnn extends Recurrent<RnnWeights> {
   }
 
   @Override
-  void readExtraGradients(int batch, Mem[] grads, List<Matrix> into) {}
+  void readExtraGradients(int batch, double[][] grads, List<Matrix> into) {}
 }

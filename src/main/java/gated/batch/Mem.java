@@ -7,8 +7,10 @@ import java.nio.FloatBuffer;
 
 /**
  * A flat array of numbers outside the Java heap (a direct buffer in native byte order), so that
- * OpenBLAS can multiply it in place. Read and written element by element from Java for the
- * element-wise work; the two precisions are the only two subclasses, so these calls inline.
+ * OpenBLAS can multiply it in place. The element-wise loops copy rows in and out in bulk
+ * ({@link #get(int, double[], int, int)}, {@link #put}) and compute on heap arrays of doubles, so
+ * their code is the same, and as fast, in both precisions; {@link #get(int)} and {@link #set} are
+ * for the few places that touch single numbers.
  *
  * <p>Never shared outside the package: the public face of a buffer is a read-only {@link SeqBatch}.
  */
@@ -100,6 +102,8 @@ abstract sealed class Mem permits Mem.D, Mem.F {
 
   static final class F extends Mem {
     final FloatBuffer buf;
+    /** Room for bulk copies through float (grows once to the largest copy, then reused). */
+    private float[] scratch = new float[0];
 
     private F(FloatBuffer buf, int size) {
       super(size);
@@ -123,12 +127,21 @@ abstract sealed class Mem permits Mem.D, Mem.F {
 
     @Override
     void put(int at, double[] src, int srcAt, int n) {
-      for (int k = 0; k < n; k++) buf.put(at + k, (float) src[srcAt + k]);
+      float[] f = room(n);
+      for (int k = 0; k < n; k++) f[k] = (float) src[srcAt + k];
+      buf.put(at, f, 0, n);
     }
 
     @Override
     void get(int at, double[] dst, int dstAt, int n) {
-      for (int k = 0; k < n; k++) dst[dstAt + k] = buf.get(at + k);
+      float[] f = room(n);
+      buf.get(at, f, 0, n);
+      for (int k = 0; k < n; k++) dst[dstAt + k] = f[k];
+    }
+
+    private float[] room(int n) {
+      if (scratch.length < n) scratch = new float[n];
+      return scratch;
     }
 
     @Override

@@ -89,20 +89,20 @@ abstract sealed class Recurrent<W extends Params<W>> implements BatchLayer<W> pe
   /** One step t: Z_t += recurrent product, then the cell's element-wise update into the output block. */
   abstract void step(int t, int batch, Mem w, Mem z, Mem hs, Mem[] extra);
 
-  /** Cell-specific running gradients for the backward pass (the LSTM's ∂L/∂c), set from ∂L/∂(final state). */
-  abstract Mem[] gradientBuffers(int batch, State dFinal);
+  /** Cell-specific running gradients for the backward pass (the LSTM's ∂L/∂c, [B·H]), set from ∂L/∂(final state). */
+  abstract double[][] gradientState(int batch, State dFinal);
 
   /**
-   * One backward step t: from the total ∂L/∂h_t in {@code dh}, writes ∂L/∂Z_t into {@code dz} and
-   * ∂L/∂h_{t-1} into {@code dhPrev}, updating the running cell-specific gradients.
+   * One backward step t: from the total ∂L/∂h_t in {@code dh} ([B·H], row b·H + j), writes ∂L/∂Z_t
+   * into {@code dz} and ∂L/∂h_{t-1} into {@code dhPrev}, updating the running cell-specific gradients.
    */
-  abstract void backStep(int t, int batch, Mem w, Pass p, Mem dz, Mem dh, Mem dhPrev, Mem[] grads);
+  abstract void backStep(int t, int batch, Mem w, Pass p, Mem dz, double[] dh, Mem dhPrev, double[][] grads);
 
   /** ∂L/∂W_h into the gradient buffer, as products over every step. */
   abstract void recurrentGradients(Pass p, Mem dz, Mem dw);
 
   /** The gradients of the extra state parts after the last backward step. */
-  abstract void readExtraGradients(int batch, Mem[] grads, List<Matrix> into);
+  abstract void readExtraGradients(int batch, double[][] grads, List<Matrix> into);
 
   /** Makes the trace (the LSTM adds views of c_t and the gates). */
   Pass newPass(Workspace.Lease lease, BatchInput in, int steps, int batch, Mem z, Mem hs, Mem[] extra, State fin) {
@@ -217,26 +217,26 @@ abstract sealed class Recurrent<W extends Params<W>> implements BatchLayer<W> pe
       Workspace.Lease lease = ws.beginBackward("the input gradient ∂L/∂x_t");
       Mem w = ws.buffer("weights", packed.length);
       Mem dz = ws.buffer("dZ", (long) n * width);
-      Mem dh = ws.buffer("dh", (long) batch * hidden);
       Mem dhPrev = ws.buffer("dhPrev", (long) batch * hidden);
-      if (dFinal == null) dh.zero(0, batch * hidden);
-      else putMatrix(dFinal.part(0), dh, 0);
-      Mem[] grads = gradientBuffers(batch, dFinal);
+      int bh = batch * hidden;
+      double[] dh = ws.scratch("dh", bh);                                // the running total ∂L/∂h_t, [B·H]
+      if (dFinal == null) java.util.Arrays.fill(dh, 0, bh, 0);
+      else System.arraycopy(dFinal.part(0).toArray(), 0, dh, 0, bh);
+      double[][] grads = gradientState(batch, dFinal);
+      double[] row = ws.scratch("dOutputRow", hidden);
       for (int s = steps - 1; s >= 0; s--) {
         int t = reverse ? steps - 1 - s : s;
         if (dOutputs != null) {                                         // total ∂L/∂h_t = from the output + from step t+1
           for (int b = 0; b < batch; b++) {
-            int from = dOutputs.at(t, b), to = b * hidden;
-            for (int j = 0; j < hidden; j++) dh.add(to + j, dOutputs.mem.get(from + j));
+            dOutputs.mem.get(dOutputs.at(t, b), row, 0, hidden);
+            for (int j = 0; j < hidden; j++) dh[b * hidden + j] += row[j];
           }
         }
         backStep(t, batch, w, p, dz, dh, dhPrev, grads);
-        Mem swap = dh;
-        dh = dhPrev;
-        dhPrev = swap;
+        dhPrev.get(0, dh, 0, bh);
       }
       List<Matrix> dInit = new ArrayList<>();
-      dInit.add(getMatrix(dh, 0, batch, hidden));
+      dInit.add(Matrix.of(batch, hidden, java.util.Arrays.copyOf(dh, bh)));
       readExtraGradients(batch, grads, dInit);
 
       Mem dw = ws.buffer("dweights", packed.length);
@@ -251,11 +251,14 @@ abstract sealed class Recurrent<W extends Params<W>> implements BatchLayer<W> pe
         dx = new SeqBatch(dxm, 0, input, steps, batch, input, lease);
       } else {
         Tokens tokens = (Tokens) p.inputs;                               // one-hot rows: ∂L/∂W_x[k] += ∂L/∂Z_row
-        dw.zero(0, recurrentOffset);
+        double[] acc = ws.scratch("dWxTokens", recurrentOffset), zr = ws.scratch("row", width);
+        java.util.Arrays.fill(acc, 0, recurrentOffset, 0);
         for (int r = 0; r < n; r++) {
-          int to = tokens.atRow(r) * width, from = r * width;
-          for (int j = 0; j < width; j++) dw.add(to + j, dz.get(from + j));
+          dz.get(r * width, zr, 0, width);
+          int to = tokens.atRow(r) * width;
+          for (int j = 0; j < width; j++) acc[to + j] += zr[j];
         }
+        dw.put(0, acc, 0, recurrentOffset);
       }
       recurrentGradients(p, dz, dw);
       // ∂L/∂b = 1ᵀ·∂L/∂Z: [1, N]·[N, G·H]
@@ -284,9 +287,12 @@ abstract sealed class Recurrent<W extends Params<W>> implements BatchLayer<W> pe
       Gemm.mm(false, false, n, width, input, 1, x.mem, x.offset, x.ld, w, 0, width, 1, z, 0, width);
     } else {
       Tokens tokens = (Tokens) in;
+      double[] bias = ws.scratch("bias", width), row = ws.scratch("row", width);
+      w.get(biasOffset, bias, 0, width);
       for (int r = 0; r < n; r++) {
-        int from = tokens.atRow(r) * width, to = r * width;
-        for (int j = 0; j < width; j++) z.set(to + j, w.get(from + j) + w.get(biasOffset + j));
+        w.get(tokens.atRow(r) * width, row, 0, width);
+        for (int j = 0; j < width; j++) row[j] += bias[j];
+        z.put(r * width, row, 0, width);
       }
     }
   }
@@ -332,13 +338,13 @@ abstract sealed class Recurrent<W extends Params<W>> implements BatchLayer<W> pe
       throw new IllegalArgumentException(op + ": " + name + " is " + g.shape() + " but the outputs are T=" + steps
           + " × B=" + batch + " × F=" + features);
     }
+    double[] row = new double[features];
     for (int t = 0; t < steps; t++) {
       for (int b = 0; b < batch; b++) {
-        int at = g.at(t, b);
+        g.mem.get(g.at(t, b), row, 0, features);
         for (int j = 0; j < features; j++) {
-          double v = g.mem.get(at + j);
-          if (!Double.isFinite(v)) {
-            throw new NonFiniteException(op + ": " + name + " holds " + v + " at sequence " + b + ", step " + t
+          if (!Double.isFinite(row[j])) {
+            throw new NonFiniteException(op + ": " + name + " holds " + row[j] + " at sequence " + b + ", step " + t
                 + ", entry " + j + " (an exploding gradient from the layer above)");
           }
         }

@@ -15,6 +15,7 @@ final class Workspace {
   final Precision precision;
   final String owner;
   private final Map<String, Mem> buffers = new HashMap<>();
+  private final Map<String, double[]> scratch = new HashMap<>();
   private long epoch;
   private long lastForward;
   /** The layer whose weights are in the weight buffer now (identity), or null. */
@@ -35,6 +36,16 @@ final class Workspace {
       if (name.startsWith("weights")) uploaded = null;
     }
     return m;
+  }
+
+  /** A heap array of at least {@code size} doubles for the element-wise loops, reused from call to call. */
+  double[] scratch(String name, int size) {
+    double[] a = scratch.get(name);
+    if (a == null || a.length < size) {
+      a = new double[size];
+      scratch.put(name, a);
+    }
+    return a;
   }
 
   /** A buffer of at least {@code size} ones (the column of ones that turns a bias into a product). */

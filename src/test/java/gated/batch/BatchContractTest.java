@@ -119,6 +119,28 @@ class BatchContractTest {
     }
   }
 
+  /** The LSTM trace's views of c_t and of each gate hold what the teaching LSTM's steps hold. */
+  @Test
+  void lstmTraceShowsCellStatesAndGatesOfEveryStep() {
+    LstmWeights w = LstmWeights.random(3, 4, R);
+    for (boolean reverse : new boolean[] {false, true}) {
+      BatchLstm lstm = reverse ? BatchLstm.reversed(w, Precision.DOUBLE) : BatchLstm.of(w, Precision.DOUBLE);
+      SeqBatch x = dense(6, 2, 4, R);
+      BatchLstm.LstmTrace tr = lstm.forward(x);
+      for (int b = 0; b < 2; b++) {
+        List<Vec> xs = x.sequence(b);
+        gated.model.Lstm.LstmTrace plain = new gated.model.Lstm(w).forward(reverse ? gated.model.Sequences.reversed(xs) : xs);
+        for (int t = 0; t < 6; t++) {
+          gated.cell.LstmStep step = plain.step(reverse ? 5 - t : t);
+          assertTrue(tr.cells().vector(b, t).closeTo(step.c(), 1e-12), "c_t");
+          for (gated.cell.LstmGate g : gated.cell.LstmGate.values()) {
+            assertTrue(tr.gate(g).vector(b, t).closeTo(step.gate(g), 1e-12), g + " at step " + t);
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void anOverflowingGradientIsReportedNotReturned() {
     BatchLstm lstm = BatchLstm.of(LstmWeights.random(3, 4, R), Precision.DOUBLE);

@@ -55,8 +55,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * (k chosen so a round lasts about 0.3 s, at least 1), in an order that rotates from round to round
  * so that a change in the machine's load hits all of them alike. Reported: the median time per call,
  * the fastest and slowest round, GFLOP/s from the nominal count 3 · 2·T·B·(X+H)·4H (forward Z =
- * [X H]·W, backward ∂W and ∂[X H]), the share of the best ND4J GEMM round, and the heap bytes the
- * calling thread allocates per call (ThreadMXBean; DL4J's and PyTorch's native memory is not seen).
+ * [X H]·W, backward ∂W and ∂[X H]), the share of ND4J's 1024³ GEMM timed in the same rounds, the
+ * heap bytes the calling thread allocates per call (ThreadMXBean; DL4J's and PyTorch's native
+ * memory is not seen), and the process CPU time per call (every thread, so a library that uses
+ * more threads is charged for them): on a loaded machine CPU time is steadier than wall time.
  *
  * <p>Options: {@code --sizes teaching,medium,large} {@code --repeats N} {@code --warmup S}
  * {@code --threads N} {@code --no-torch} {@code --plain-large} {@code --python PATH} {@code --quick}.
@@ -86,6 +88,7 @@ public final class Bench {
     final String family;
     final boolean isFloat;
     double[] perCall;     // seconds, one per round
+    double[] cpuPerCall;  // CPU seconds of the whole process (every thread), one per round
     long heapPerCall = -1;
     long directPerCall;
     int k = 1;
@@ -98,6 +101,31 @@ public final class Bench {
     }
 
     abstract double call();
+
+    /** Runs calls for at least {@code seconds} and 3 calls; returns seconds per call. */
+    double warm(double seconds) {
+      long t0 = System.nanoTime();
+      int calls = 0;
+      while (calls < 3 || (System.nanoTime() - t0) / 1e9 < seconds) {
+        sink += call();
+        calls++;
+      }
+      return (System.nanoTime() - t0) / 1e9 / calls;
+    }
+
+    /** Seconds per call over {@code k} calls, wall clock and process CPU time. */
+    double[] timeCalls(int k) {
+      long c0 = cpuNanos(), t0 = System.nanoTime();
+      for (int c = 0; c < k; c++) sink += call();
+      long t1 = System.nanoTime(), c1 = cpuNanos();
+      return new double[] {(t1 - t0) / 1e9 / k, (c1 - c0) / 1e9 / k};
+    }
+
+    double cpuMedian() {
+      double[] s = cpuPerCall.clone();
+      Arrays.sort(s);
+      return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+    }
 
     double median() {
       double[] s = perCall.clone();
@@ -114,16 +142,99 @@ public final class Bench {
     }
   }
 
-  /** Measurements that arrive as numbers (PyTorch). */
-  static final class External extends Impl {
-    External(String name, boolean isFloat, double[] perCall) {
-      super(name, "pytorch", isFloat);
-      this.perCall = perCall;
+  /** PyTorch's nn.LSTM, run and timed by tools/bench_torch.py on our command (so its rounds interleave with ours). */
+  static final class Torch extends Impl {
+    final TorchServer server;
+    final String id;
+
+    Torch(TorchServer server, Size s, String dtype) throws Exception {
+      super("PyTorch " + server.version + ", " + dtype, "pytorch", dtype.equals("float32"));
+      this.server = server;
+      this.id = s.name + "-" + dtype;
+      server.ask("setup " + id + " " + s.x + " " + s.h + " " + s.t + " " + s.b + " " + dtype);
     }
 
     @Override
     double call() {
-      throw new UnsupportedOperationException();
+      throw new UnsupportedOperationException("timed inside Python");
+    }
+
+    @Override
+    double warm(double seconds) {
+      return server.seconds("warm " + id + " " + seconds);
+    }
+
+    @Override
+    double[] timeCalls(int k) {
+      String[] f = server.ask("time " + id + " " + k).split("\\s+");
+      return new double[] {Double.parseDouble(f[2]), Double.parseDouble(f[3])};
+    }
+  }
+
+  /** One Python process running tools/bench_torch.py, answering one line per command. */
+  static final class TorchServer {
+    final Process process;
+    final java.io.BufferedWriter in;
+    final BufferedReader out;
+    String version;
+
+    private TorchServer(Process p) {
+      this.process = p;
+      this.in = new java.io.BufferedWriter(new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8));
+      this.out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /** Starts the server, or returns null (saying why) when torch is missing. */
+    static TorchServer start(String python, int threads) throws Exception {
+      Path script = Path.of("tools", "bench_torch.py");
+      if (!Files.exists(script)) {
+        System.out.println("PyTorch: " + script + " not found (run from the project folder); skipped");
+        return null;
+      }
+      Process p = new ProcessBuilder(python, script.toString(), "--threads", "" + threads)
+          .redirectError(ProcessBuilder.Redirect.INHERIT).directory(new File(".")).start();
+      TorchServer t = new TorchServer(p);
+      String first = t.out.readLine();
+      if (first == null || first.startsWith("notorch")) {
+        System.out.println("PyTorch: not available to " + python + (first == null ? "" : " (" + first.substring(7).trim() + ")")
+            + "; on Debian: apt-get install python3-torch");
+        p.destroy();
+        return null;
+      }
+      String[] f = first.split("\\s+");
+      t.version = f[1];
+      System.out.println("PyTorch " + f[1] + " (" + python + "), threads " + f[3] + ", its own random weights of the same shapes");
+      return t;
+    }
+
+    String ask(String command) {
+      try {
+        in.write(command);
+        in.newLine();
+        in.flush();
+        String line = out.readLine();
+        if (line == null) throw new IllegalStateException("bench_torch.py stopped answering");
+        if (line.startsWith("error")) throw new IllegalStateException("bench_torch.py: " + line);
+        return line;
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("bench_torch.py: " + e.getMessage(), e);
+      }
+    }
+
+    double seconds(String command) {
+      String[] f = ask(command).split("\\s+");
+      return Double.parseDouble(f[2]);
+    }
+
+    void stop() {
+      try {
+        in.write("quit");
+        in.newLine();
+        in.flush();
+        process.waitFor();
+      } catch (Exception e) {
+        process.destroy();
+      }
     }
   }
 
@@ -135,6 +246,28 @@ public final class Bench {
   String python = "python3";
   List<Size> sizes = new ArrayList<>(SIZES.values());
   final ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+  static final com.sun.management.OperatingSystemMXBean CPU =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  /**
+   * CPU time of this process in nanoseconds: the sum over its threads of /proc/self/task/N/schedstat
+   * (nanosecond resolution; the JDK's process CPU time advances in 10 ms ticks here), or the JDK's
+   * figure where /proc is missing.
+   */
+  static long cpuNanos() {
+    File[] tasks = new File("/proc/self/task").listFiles();
+    if (tasks == null) return CPU.getProcessCpuTime();
+    long sum = 0;
+    for (File t : tasks) {
+      try {
+        String stat = Files.readString(t.toPath().resolve("schedstat"));
+        sum += Long.parseLong(stat.substring(0, stat.indexOf(' ')));
+      } catch (Exception e) {
+        // a thread that ended between listing and reading
+      }
+    }
+    return sum;
+  }
   final Map<String, String> targets = new LinkedHashMap<>();
 
   public static void main(String[] args) throws Exception {
@@ -180,39 +313,32 @@ public final class Bench {
         Runtime.getRuntime().availableProcessors(), cpuName(), System.getProperty("os.name"), System.getProperty("os.version"),
         System.getProperty("java.version"), gated.batch.Blas.description(), threads);
     System.out.println("load average at start: " + loadAverage() + "  (timings on a shared machine are noisy; compare ratios within this run)");
-    System.out.printf(Locale.ROOT, "protocol: warm-up ≥ %.1f s and ≥ 3 calls, then %d rounds, implementations interleaved; "
-        + "median [fastest–slowest round] per call%n", warmup, repeats);
-    double[] peak = gemmPeak();
-    System.out.printf(Locale.ROOT, "ND4J GEMM peak (1024×1024×1024, best of %d rounds): double %.1f GFLOP/s, float %.1f GFLOP/s%n%n",
-        repeats, peak[0], peak[1]);
-    Map<String, double[]> torchResults = torch ? runTorch() : Map.of();
-    for (Size s : sizes) measure(s, peak, torchResults);
+    System.out.printf(Locale.ROOT, "protocol: warm-up ≥ %.1f s and ≥ 3 calls, then %d rounds, implementations (PyTorch and the "
+        + "GEMM peak included) interleaved; median [fastest–slowest round] per call%n", warmup, repeats);
+    TorchServer server = torch ? TorchServer.start(python, threads) : null;
+    System.out.println();
+    for (Size s : sizes) measure(s, server);
+    if (server != null) server.stop();
     System.out.println("targets (ratios in this run):");
     for (Map.Entry<String, String> e : targets.entrySet()) System.out.println("  " + e.getKey() + ": " + e.getValue());
     System.out.println("load average at end: " + loadAverage());
   }
 
-  /** ND4J's mmul into a preallocated result, best round, for double and float. */
-  double[] gemmPeak() {
-    double[] out = new double[2];
+  /** ND4J's matrix product 1024×1024×1024 into a preallocated result: the peak, timed in the same rounds. */
+  static Impl gemm(boolean isFloat) {
     int n = 1024;
-    DataType[] types = {DataType.DOUBLE, DataType.FLOAT};
-    for (int k = 0; k < 2; k++) {
-      INDArray a = Nd4j.rand(types[k], n, n), b = Nd4j.rand(types[k], n, n), c = Nd4j.zeros(types[k], n, n);
-      Impl g = new Impl("gemm", "nd4j", k == 1) {
-        @Override
-        double call() {
-          Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
-          return c.getDouble(0, 0);
-        }
-      };
-      time(List.of(g), false);
-      out[k] = 2.0 * n * n * n / g.min() / 1e9;
-    }
-    return out;
+    DataType type = isFloat ? DataType.FLOAT : DataType.DOUBLE;
+    INDArray a = Nd4j.rand(type, n, n), b = Nd4j.rand(type, n, n), c = Nd4j.zeros(type, n, n);
+    return new Impl("ND4J GEMM 1024³, " + (isFloat ? "float" : "double"), "gemm", isFloat) {
+      @Override
+      double call() {
+        Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+        return c.getDouble(0, 0);
+      }
+    };
   }
 
-  void measure(Size s, double[] peak, Map<String, double[]> torchResults) throws Exception {
+  void measure(Size s, TorchServer server) throws Exception {
     Random r = new Random(42);
     LstmWeights w = LstmWeights.random(s.h, s.x, r);
     double[][][] x = new double[s.b][s.t][s.x], d = new double[s.b][s.t][s.h];
@@ -267,34 +393,45 @@ public final class Bench {
 
     System.out.printf(Locale.ROOT, "%s %s: %.3f GFLOP per call (nominal); gated.batch and DL4J outputs agree within %.1e%n",
         s.name, s.label(), s.flops() / 1e9, agree);
+    Torch t64 = null, t32 = null;
+    if (server != null) {
+      impls.add(t64 = new Torch(server, s, "float64"));
+      impls.add(t32 = new Torch(server, s, "float32"));
+    }
+    Impl gd = gemm(false), gfl = gemm(true);
+    impls.add(gd);
+    impls.add(gfl);
     time(impls, true);
-    double[] t64 = torchResults.get(key(s, "float64")), t32 = torchResults.get(key(s, "float32"));
-    if (t64 != null) impls.add(new External("PyTorch " + torchVersion + ", float64", false, t64));
-    if (t32 != null) impls.add(new External("PyTorch " + torchVersion + ", float32", true, t32));
+    double[] peak = {2.0 * 1024 * 1024 * 1024 / gd.median() / 1e9, 2.0 * 1024 * 1024 * 1024 / gfl.median() / 1e9};
     Impl dl = impls.stream().filter(i -> i.family.equals("dl4j")).findFirst().orElseThrow();
-    System.out.println("  implementation                   median     [fastest – slowest]       GFLOP/s  of peak  heap/call   DL4J time ÷ this");
+    System.out.println("  implementation                   median     [fastest – slowest]       GFLOP/s  of peak  heap/call   DL4J time ÷ this   CPU/call  DL4J CPU ÷ this");
     for (Impl i : impls) {
-      double gf = s.flops() / i.median() / 1e9;
-      System.out.printf(Locale.ROOT, "  %-30s %10s  [%9s – %9s]  %8.2f  %6.0f%%  %9s  %8.1f×%n", i.name, ms(i.median()), ms(i.min()),
+      boolean isGemm = i.family.equals("gemm");
+      double gf = (isGemm ? 2.0 * 1024 * 1024 * 1024 : s.flops()) / i.median() / 1e9;
+      System.out.printf(Locale.ROOT, "  %-30s %10s  [%9s – %9s]  %8.2f  %6.0f%%  %9s  %15s  %9s  %15s%n", i.name, ms(i.median()), ms(i.min()),
           ms(i.max()), gf, 100 * gf / peak[i.isFloat ? 1 : 0], i.heapPerCall < 0 ? "n/a" : bytes(i.heapPerCall),
-          dl.median() / i.median());
+          isGemm ? "" : String.format(Locale.ROOT, "%.1f×", dl.median() / i.median()), ms(i.cpuMedian()),
+          isGemm ? "" : String.format(Locale.ROOT, "%.1f×", dl.cpuMedian() / i.cpuMedian()));
     }
     Impl bd = impls.get(0), bf = impls.get(1);
     System.out.printf(Locale.ROOT, "  gated.batch holds %s of off-heap buffers per layer; new direct memory per call after warm-up: %s%n%n",
         bytes(dbl.bufferBytes()), bytes(bd.directPerCall));
     double ratio = dl.median() / bd.median(), share = s.flops() / bd.median() / 1e9 / peak[0];
+    String cpuRatio = String.format(Locale.ROOT, " (by CPU time: %.1f×)", dl.cpuMedian() / bd.cpuMedian());
     if (s.name.equals("teaching")) {
-      targets.put(s.name + " double, DL4J time ÷ gated.batch (target ≥ 100×)", verdict(ratio, 100, "×"));
+      targets.put(s.name + " double, DL4J time ÷ gated.batch (target ≥ 100×)", verdict(ratio, 100, "×") + cpuRatio);
       impls.stream().filter(i -> i.family.equals("plain")).findFirst().ifPresent(p ->
           targets.put(s.name + " double, DL4J time ÷ gated.model plain path (for reference)", String.format(Locale.ROOT, "%.0f×", dl.median() / p.median())));
     } else {
-      targets.put(s.name + " double, DL4J time ÷ gated.batch (target ≥ 2×)", verdict(ratio, 2, "×"));
-      targets.put(s.name + " double, gated.batch share of ND4J GEMM peak (target ≥ 25%)", verdict(100 * share, 25, "%"));
+      targets.put(s.name + " double, DL4J time ÷ gated.batch (target ≥ 2×)", verdict(ratio, 2, "×") + cpuRatio);
+      targets.put(s.name + " double, gated.batch share of ND4J GEMM peak (target ≥ 25%)",
+          verdict(100 * share, 25, "%") + String.format(Locale.ROOT, " (GEMM %.1f GFLOP/s in the same rounds)", peak[0]));
       if (t32 != null) {
-        Impl tf = impls.stream().filter(i -> i.name.endsWith("float32")).findFirst().orElseThrow();
         double best = Math.min(bd.median(), bf.median());
         targets.put(s.name + ", stretch: best gated.batch time ÷ PyTorch float32 (target ≤ 2)",
-            String.format(Locale.ROOT, "%.2f — %s", best / tf.median(), best / tf.median() <= 2 ? "met" : "not met"));
+            String.format(Locale.ROOT, "%.2f — %s", best / t32.median(), best / t32.median() <= 2 ? "met" : "not met"));
+        targets.put(s.name + ", for reference: gated.batch double time ÷ PyTorch float64",
+            String.format(Locale.ROOT, "%.2f", bd.median() / t64.median()));
       } else {
         targets.put(s.name + ", stretch: vs PyTorch float32", "PyTorch not measured (not installed, or --no-torch)");
       }
@@ -308,28 +445,24 @@ public final class Bench {
   /** Warm-up, then interleaved rounds; optionally the heap and direct bytes per call. */
   void time(List<Impl> impls, boolean allocation) {
     for (Impl i : impls) {
-      long t0 = System.nanoTime();
-      int calls = 0;
-      while (calls < 3 || (System.nanoTime() - t0) / 1e9 < warmup) {
-        i.sink += i.call();
-        calls++;
-      }
-      double per = (System.nanoTime() - t0) / 1e9 / calls;
+      double per = i.warm(warmup);
       i.k = Math.max(1, (int) (0.3 / per));
       i.perCall = new double[repeats];
+      i.cpuPerCall = new double[repeats];
     }
     for (int round = 0; round < repeats; round++) {
       for (int j = 0; j < impls.size(); j++) {
         Impl i = impls.get((round + j) % impls.size());
-        long t0 = System.nanoTime();
-        for (int c = 0; c < i.k; c++) i.sink += i.call();
-        i.perCall[round] = (System.nanoTime() - t0) / 1e9 / i.k;
+        double[] wc = i.timeCalls(i.k);
+        i.perCall[round] = wc[0];
+        i.cpuPerCall[round] = wc[1];
       }
     }
     if (allocation) {
       BufferPoolMXBean direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
           .filter(p -> p.getName().equals("direct")).findFirst().orElseThrow();
       for (Impl i : impls) {
+        if (!i.family.equals("batch") && !i.family.equals("plain") && !i.family.equals("dl4j")) continue;
         long d0 = direct.getTotalCapacity(), h0 = mx.getCurrentThreadAllocatedBytes();
         for (int c = 0; c < i.k; c++) i.sink += i.call();
         i.heapPerCall = (mx.getCurrentThreadAllocatedBytes() - h0) / i.k;
@@ -370,45 +503,6 @@ public final class Bench {
       for (double[] x : seq) s.add(Vec.of(x));
       out.add(s);
     }
-    return out;
-  }
-
-  String torchVersion = "";
-
-  static String key(Size s, String dtype) {
-    return s.x + "," + s.h + "," + s.t + "," + s.b + "," + dtype;
-  }
-
-  /** Runs tools/bench_torch.py once for every size; an empty map if torch is missing. */
-  Map<String, double[]> runTorch() throws Exception {
-    Map<String, double[]> out = new LinkedHashMap<>();
-    Path script = Path.of("tools", "bench_torch.py");
-    if (!Files.exists(script)) {
-      System.out.println("PyTorch: " + script + " not found (run from the project folder); skipped");
-      return out;
-    }
-    List<String> cmd = new ArrayList<>(List.of(python, script.toString(), "--threads", "" + threads, "--repeats", "" + repeats,
-        "--warmup", "" + warmup));
-    for (Size s : sizes) cmd.addAll(List.of("--size", s.x + "," + s.h + "," + s.t + "," + s.b));
-    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).directory(new File(".")).start();
-    try (BufferedReader rd = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = rd.readLine()) != null) {
-        String[] f = line.trim().split("\\s+");
-        if (f[0].equals("NOTORCH")) {
-          System.out.println("PyTorch: not installed (" + line.substring(8) + "); Debian: apt-get install python3-torch");
-        } else if (f[0].equals("TORCH")) {
-          torchVersion = f[1];
-          System.out.println("PyTorch " + f[1] + " (" + python + "), measured first, threads " + f[3]);
-        } else if (f[0].equals("RESULT")) {
-          double[] v = new double[f.length - 6];
-          for (int i = 0; i < v.length; i++) v[i] = Double.parseDouble(f[6 + i]) / 1000;
-          out.put(f[1] + "," + f[2] + "," + f[3] + "," + f[4] + "," + f[5], v);
-        }
-      }
-    }
-    int rc = p.waitFor();
-    if (rc != 0) System.out.println("PyTorch: bench_torch.py exited with " + rc);
     return out;
   }
 
