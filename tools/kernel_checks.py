@@ -100,7 +100,7 @@ def check_starts(n, timeout):
     for k in range(1, n + 1):
         with private_log(f"start-{k:02d}.log") as log:
             km, kc, t0 = start_kernel(log)
-            problem = None
+            problem, key = None, ""
             try:
                 kc.wait_for_ready(timeout=timeout)
                 times.append(time.monotonic() - t0)
@@ -114,9 +114,15 @@ def check_starts(n, timeout):
             elif problem:
                 failures.append(f"start {k}: {problem}; kernel log: {os.path.relpath(log.name)}")
             pid = kernel_pid(km)
+            key = json.loads(Path(km.connection_file).read_text()).get("key", "")
             answered = stop_kernel(km, kc)
             if not problem and not answered:
-                hangs.append(f"start {k}: shutdown_request not answered (pid {pid})")
+                hangs.append(f"start {k}: shutdown_request not answered on the control channel (pid {pid})")
+        logged = Path(log.name).read_bytes()
+        if key and key.encode() in logged:
+            failures.append(f"start {k}: the session key is in the kernel log {os.path.relpath(log.name)}")
+        if (os.stat(log.name).st_mode & 0o777, os.stat(LOG_DIR).st_mode & 0o777) != (0o600, 0o700):
+            failures.append(f"start {k}: kernel log or its folder is readable by others")
         status = "ok" if not problem else "HANG" if hangs and hangs[-1].startswith(f"start {k}:") else "FAILED"
         shown = f"{times[-1]:.2f} s" if not problem else status
         print(f"  start {k:2d}: {shown}", flush=True)
@@ -292,8 +298,8 @@ def train_cache(kernelspecs, notebook="00-setup-check.ipynb"):
     -XX:AOTCacheOutput or -XX:ArchiveClassesAtExit), then let it exit on its own: the JVM writes
     its start-up cache as it exits."""
     import nbformat
+    os.environ["COURSE_KERNELSPECS"] = str(kernelspecs)
     use_course_jupyter()
-    os.environ["JUPYTER_PATH"] = os.pathsep.join([str(kernelspecs), os.environ["JUPYTER_PATH"]])
     nb = nbformat.read(str(REPO / "notebooks" / notebook), as_version=4)
     with private_log("cache-training.log") as log:
         km, kc, t0 = start_kernel(log, stdout=log)   # the JVM reports on the cache it writes on stdout

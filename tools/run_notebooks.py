@@ -265,10 +265,13 @@ def check_executed(nb):
 
 
 def use_course_jupyter():
-    """Use the course kernel and keep Jupyter's files out of the user's home (as ./course does)."""
+    """Use the course kernel and keep Jupyter's files out of the user's home (as ./course does).
+    COURSE_KERNELSPECS names a folder whose kernels/java is used instead (cache training, levers)."""
     local = REPO / "build" / "jupyter"
     if local.is_dir():
-        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(local), os.environ.get("JUPYTER_PATH")]))
+        first = [os.environ["COURSE_KERNELSPECS"]] if os.environ.get("COURSE_KERNELSPECS") else []
+        rest = [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p and p not in first + [str(local)]]
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(first + [str(local)] + rest)
         for var, sub in [("JUPYTER_RUNTIME_DIR", "runtime"), ("JUPYTER_DATA_DIR", "data"),
                          ("JUPYTER_CONFIG_DIR", "config"), ("IPYTHONDIR", "ipython")]:
             os.environ.setdefault(var, str(local / sub))
@@ -315,6 +318,15 @@ def peak_rss_mb(pid):
     return None
 
 
+def cpu_seconds(pid):
+    """CPU time (user + system) a live process has used so far, or None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, TypeError):
+        return None
+
+
 def thread_dump(pid):
     """The JVM's thread dump (jcmd Thread.print), or a line saying why there is none."""
     jcmd = shutil.which("jcmd") or next((str(p) for p in sorted(Path("/usr/lib/jvm").glob("*/bin/jcmd"))), None)
@@ -358,6 +370,7 @@ async def run_cells(client, nb, log, result):
                 if cell.cell_type == "code":
                     result["cells"].append((index, time.monotonic() - t))
             result["rss_mb"] = peak_rss_mb(result["pid"])
+            result["cpu"] = cpu_seconds(result["pid"])
     except Exception as e:
         if started:
             raise
@@ -409,7 +422,7 @@ def execute(path, out_dir, timeout, startup_timeout=STARTUP_TIMEOUT):
     log_path = LOG_DIR / (path.parent.name + "-" + path.stem + ".log" if path.parent.name == "solutions"
                           else path.stem + ".log")
     result = {"path": str(path), "problems": [], "start_problems": [], "start": None, "rss_mb": None,
-              "cells": [], "seconds": 0.0, "attempt": 0}
+              "cpu": None, "cells": [], "seconds": 0.0, "attempt": 0}
     t0 = time.monotonic()
     with private_log(log_path) as log:
         for attempt in range(1, STARTUP_ATTEMPTS + 1):
@@ -473,15 +486,16 @@ def longest_first(paths):
 
 def time_table(results, wall):
     """The per-notebook table and the totals against the course's targets, as lines."""
-    out = ["---- notebook execution (times in s, memory in MiB) ----",
-           f"  {'':4}  {'start':>5}  {'total':>6}  {'peak RSS':>8}  {'slowest cell':>14}  notebook"]
+    out = ["---- notebook execution (times in s, memory in MiB; cpu = the kernel's CPU time) ----",
+           f"  {'':4}  {'start':>5}  {'total':>6}  {'cpu':>6}  {'peak RSS':>8}  {'slowest cell':>14}  notebook"]
     for r in results:
         slow = max(r["cells"], key=lambda c: c[1], default=None)
         slow_text = f"{slow[1]:5.1f} (#{slow[0]})" if slow else ""
         rss = f"{r['rss_mb']:8.0f}" if r["rss_mb"] else f"{'?':>8}"
         start = f"{r['start']:5.2f}" if r["start"] is not None else f"{'-':>5}"
         over = "  OVER 10 s" if is_lesson(r["path"]) and r["seconds"] > TARGET_LESSON else ""
-        out.append(f"  {'PASS' if r['ok'] else 'FAIL'}  {start}  {r['seconds']:6.1f}  {rss}  {slow_text:>14}  "
+        cpu = f"{r['cpu']:6.1f}" if r.get("cpu") is not None else f"{'?':>6}"
+        out.append(f"  {'PASS' if r['ok'] else 'FAIL'}  {start}  {r['seconds']:6.1f}  {cpu}  {rss}  {slow_text:>14}  "
                    f"{r['shown']}{over}")
     lessons = [r for r in results if is_lesson(r["path"])]
     starts = [r["start"] for r in results if r["start"] is not None]
@@ -569,7 +583,7 @@ def main(argv=None):
                     r = f.result()
                 except Exception as e:  # a crashed worker is a failed notebook, not a crashed run
                     r = {"path": str(path), "problems": [f"harness worker failed: {e!r}"], "start_problems": [],
-                         "start": None, "rss_mb": None, "cells": [], "seconds": 0.0}
+                         "start": None, "rss_mb": None, "cpu": None, "cells": [], "seconds": 0.0}
                 r["shown"], r["ok"] = shown, not r["problems"]
                 results.append(r)
                 print(shown, flush=True)
