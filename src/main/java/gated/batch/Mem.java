@@ -125,15 +125,16 @@ abstract sealed class Mem permits Mem.D, Mem.F {
       buf.put(i, (float) v);
     }
 
+    /** Synchronized: the float scratch is shared by every bulk copy of this buffer. */
     @Override
-    void put(int at, double[] src, int srcAt, int n) {
+    synchronized void put(int at, double[] src, int srcAt, int n) {
       float[] f = room(n);
       for (int k = 0; k < n; k++) f[k] = (float) src[srcAt + k];
       buf.put(at, f, 0, n);
     }
 
     @Override
-    void get(int at, double[] dst, int dstAt, int n) {
+    synchronized void get(int at, double[] dst, int dstAt, int n) {
       float[] f = room(n);
       buf.get(at, f, 0, n);
       for (int k = 0; k < n; k++) dst[dstAt + k] = f[k];
