@@ -6,6 +6,7 @@ Usage (./course test runs all of them; the course script picks the Python):
     python3 tools/kernel_checks.py starts [-n 40]   start and stop the kernel N times
     python3 tools/kernel_checks.py interrupt        stop a 60-s training cell, then a tight loop
     python3 tools/kernel_checks.py bad-message      wrongly signed and malformed messages
+    python3 tools/kernel_checks.py bind-failure     a port that is taken: exit at once, naming it
     python3 tools/kernel_checks.py all
 
 `starts` measures, for each start, the time from launching the kernel process to
@@ -319,11 +320,50 @@ def train_cache(kernelspecs, notebook="00-setup-check.ipynb"):
     return answered
 
 
+# ------------------------------------------------------------ bind failure --
+
+def check_bind_failure(timeout=30):
+    """A kernel that cannot listen on its port exits at once, naming the port and the cause
+    (3.0.1 kept running without answering)."""
+    import socket
+    import subprocess
+    use_course_jupyter()
+    from jupyter_client.kernelspec import KernelSpecManager
+    spec = KernelSpecManager().get_kernel_spec("java")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        ports = {}
+        for name in ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port"):
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                ports[name] = s.getsockname()[1]
+        ports["control_port"] = port
+        conn = LOG_DIR / "bind-test-connection.json"
+        with private_log(conn.name) as f:
+            f.write(json.dumps(dict(ports, ip="127.0.0.1", transport="tcp", signature_scheme="hmac-sha256",
+                                    key=uuid.uuid4().hex)).encode())
+        argv = [a.replace("{connection_file}", str(conn)).replace("{resource_dir}", spec.resource_dir) for a in spec.argv]
+        t0 = time.monotonic()
+        try:
+            p = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, cwd=str(REPO / "notebooks"))
+            took, code, err = time.monotonic() - t0, p.returncode, p.stderr
+        except subprocess.TimeoutExpired:
+            took, code, err = timeout, None, "(still running)"
+    conn.unlink()
+    named = f"127.0.0.1:{port}" in err and "control" in err
+    print(f"bind failure: the kernel exited with status {code} after {took:.2f} s; "
+          f"its message names the port: {'yes' if named else 'NO'}")
+    print("  " + (err.strip().splitlines() or ["(no message)"])[-1])
+    return code == 3 and named
+
+
 # --------------------------------------------------------------- main -------
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("check", choices=["starts", "interrupt", "bad-message", "all", "train"])
+    ap.add_argument("check", choices=["starts", "interrupt", "bad-message", "bind-failure", "all", "train"])
     ap.add_argument("--kernelspecs", type=Path, help="(train) folder whose kernels/java records the JVM cache")
     ap.add_argument("-n", type=int, default=40, help="number of starts (starts)")
     ap.add_argument("--timeout", type=float, default=20, help="seconds to wait for a first reply")
@@ -337,6 +377,8 @@ def main(argv=None):
         results.append(("interrupt", check_interrupt()))
     if args.check in ("bad-message", "all"):
         results.append(("bad messages", check_bad_messages()))
+    if args.check in ("bind-failure", "all"):
+        results.append(("bind failure", check_bind_failure()))
     passed = sum(ok for _, ok in results)
     for name, ok in results:
         print(f"  {'PASS' if ok else 'FAIL'}  {name}")

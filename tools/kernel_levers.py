@@ -44,6 +44,8 @@ CONFIGS = [
     ("fix, Java 25, AOT cache", JDK25, COMMON + ON25, "aot", FIX),
     ("fix, Java 25, AOT, C1 only", JDK25, COMMON + ON25 + ["-XX:TieredStopAtLevel=1"], "aot", FIX),
     ("fix, Java 25, AOT, SerialGC -Xmx1g", JDK25, COMMON + ON25 + ["-XX:+UseSerialGC", "-Xmx1g"], "aot", FIX),
+    ("fix, Java 17, CDS, C1, SerialGC -Xmx1g", JDK17,
+     COMMON + ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g"], "cds", FIX),
     ("fix, Java 25, AOT, C1, SerialGC -Xmx1g", JDK25,
      COMMON + ON25 + ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g"], "aot", FIX),
 ]
@@ -120,8 +122,8 @@ def main(argv=None):
         rows.append((name, m))
         print(f"{name}: {m}", flush=True)
     if args.jobs_check and rows:
-        name, _ = rows[-1]
-        folder = configure(*next(c for c in CONFIGS if c[0] == name))
+        name = CONFIGS[-1][0]   # the configuration ./course uses
+        folder = configure(*CONFIGS[-1])
         m = measure(folder, 0, args.lessons, jobs=2)
         rows.append((name + ", 2 notebooks at a time", m))
     print(f"\n| configuration | start, median (s) | hangs | lessons: total (s) | wall (s) | kernel CPU (s) | peak RSS (MiB) | failed |")

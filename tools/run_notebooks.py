@@ -347,6 +347,22 @@ def log_tail(path, n=3):
     return " / ".join(lines[-n:])
 
 
+CELL_LINE = re.compile(r"cell \d+: ([0-9.]+) s, of which running ([0-9.]+) s")
+
+
+def compile_and_run(log_path):
+    """(seconds compiling, seconds running) over the cells of the kernel's last start, from the
+    course kernel's log lines "cell N: T s, of which running R s"; (None, None) without them."""
+    try:
+        text = Path(log_path).read_text(errors="replace")
+    except OSError:
+        return None, None
+    cells = [(float(t), float(r)) for t, r in CELL_LINE.findall(text.split("listening on")[-1])]
+    if not cells:
+        return None, None
+    return sum(t - r for t, r in cells), sum(r for _, r in cells)
+
+
 class StartProblem(Exception):
     """The kernel did not get as far as answering kernel_info."""
 
@@ -448,6 +464,7 @@ def execute(path, out_dir, timeout, startup_timeout=STARTUP_TIMEOUT):
                 result["problems"].append(f"execution stopped: {type(e).__name__}: {lines[-1][:200] if lines else ''}")
             break
     result["seconds"] = time.monotonic() - t0
+    result["compile"], result["run"] = compile_and_run(log_path)
     result["problems"] = check_executed(nb) + result["problems"]
     if result["problems"] or result["start_problems"]:
         result["problems"].append(f"kernel log: {os.path.relpath(log_path)}")
@@ -486,17 +503,20 @@ def longest_first(paths):
 
 def time_table(results, wall):
     """The per-notebook table and the totals against the course's targets, as lines."""
-    out = ["---- notebook execution (times in s, memory in MiB; cpu = the kernel's CPU time) ----",
-           f"  {'':4}  {'start':>5}  {'total':>6}  {'cpu':>6}  {'peak RSS':>8}  {'slowest cell':>14}  notebook"]
+    out = ["---- notebook execution (times in s, memory in MiB) ----",
+           "  start: to the kernel's first reply; cpu: the kernel's CPU time; jshell/run: time the cells spent",
+           "  in JShell (compiling) and running; slowest cell: its time (#index)",
+           f"  {'':4}  {'start':>5}  {'total':>6}  {'cpu':>6}  {'jshell':>6}  {'run':>6}  {'peak RSS':>8}  "
+           f"{'slowest cell':>14}  notebook"]
     for r in results:
         slow = max(r["cells"], key=lambda c: c[1], default=None)
         slow_text = f"{slow[1]:5.1f} (#{slow[0]})" if slow else ""
         rss = f"{r['rss_mb']:8.0f}" if r["rss_mb"] else f"{'?':>8}"
         start = f"{r['start']:5.2f}" if r["start"] is not None else f"{'-':>5}"
         over = "  OVER 10 s" if is_lesson(r["path"]) and r["seconds"] > TARGET_LESSON else ""
-        cpu = f"{r['cpu']:6.1f}" if r.get("cpu") is not None else f"{'?':>6}"
-        out.append(f"  {'PASS' if r['ok'] else 'FAIL'}  {start}  {r['seconds']:6.1f}  {cpu}  {rss}  {slow_text:>14}  "
-                   f"{r['shown']}{over}")
+        cpu, jshell, run = (f"{r[k]:6.1f}" if r.get(k) is not None else f"{'?':>6}" for k in ("cpu", "compile", "run"))
+        out.append(f"  {'PASS' if r['ok'] else 'FAIL'}  {start}  {r['seconds']:6.1f}  {cpu}  {jshell}  {run}  {rss}  "
+                   f"{slow_text:>14}  {r['shown']}{over}")
     lessons = [r for r in results if is_lesson(r["path"])]
     starts = [r["start"] for r in results if r["start"] is not None]
     rss = [r["rss_mb"] for r in results if r["rss_mb"]]

@@ -225,6 +225,17 @@ class ExecutionHelpers(unittest.TestCase):
             self.assertEqual(path.parent.stat().st_mode & 0o777, 0o700)
             self.assertEqual(rn.log_tail(path, 1), "[info] course kernel: cannot listen on tcp://127.0.0.1:1")
 
+    def test_compile_and_run_times_from_the_kernel_log(self):
+        with tempfile.TemporaryDirectory() as d:
+            log = Path(d) / "k.log"
+            log.write_text("[info] course kernel: listening on tcp://127.0.0.1 shell 1\n"
+                           "[info] course kernel: cell 1: 9.00 s, of which running 1.00 s\n"
+                           "[info] course kernel: listening on tcp://127.0.0.1 shell 2\n"   # a second start
+                           "[info] course kernel: cell 1: 0.50 s, of which running 0.25 s\n"
+                           "[info] course kernel: cell 2: 2.00 s, of which running 1.50 s\n")
+            self.assertEqual(rn.compile_and_run(log), (0.75, 1.75))
+            self.assertEqual(rn.compile_and_run(Path(d) / "missing.log"), (None, None))
+
     def test_longest_notebooks_start_first(self):
         with tempfile.TemporaryDirectory() as d:
             saved, rn.TIMES_FILE = rn.TIMES_FILE, Path(d) / "times.json"

@@ -120,11 +120,21 @@ public final class Kernel {
     try {
       if (socket.bind(address)) return socket;
       why = "bind returned false";
-    } catch (ZMQException | IllegalArgumentException e) {
-      why = e.getMessage() == null ? e.toString() : e.getMessage();
+    } catch (ZMQException e) {
+      why = errorText(e.getErrorCode());
+    } catch (IllegalArgumentException e) {
+      why = String.valueOf(e.getMessage());
     }
     socket.close();
     throw new StartFailure("cannot listen on " + address + " (" + name + " channel): " + why + explain(why));
+  }
+
+  private static String errorText(int code) {
+    try {
+      return ZMQ.Error.findByCode(code).getMessage() + " (errno " + code + ")";
+    } catch (RuntimeException unknown) {
+      return "error " + code;
+    }
   }
 
   /** A hint for the two causes seen in practice. */
@@ -343,6 +353,8 @@ public final class Kernel {
       if (request.flag("stop_on_error", true)) abortWaitingCells();
     } finally {
       cellRunning = false;
+      LOG.info(String.format("cell %d: %.2f s, of which running %.2f s", count, (System.nanoTime() - t0) / 1e9,
+          control == null ? 0.0 : control.runSeconds()));
       System.setOut(oldOut);
       System.setErr(oldErr);
       System.setIn(oldIn);

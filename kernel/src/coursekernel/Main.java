@@ -79,7 +79,12 @@ public final class Main {
     LOG.info(String.format("course kernel (rapaio-jupyter-kernel %s + course fixes) on Java %s, pid %d, answering %.2f s after start",
         KERNEL_VERSION, Runtime.version(), ProcessHandle.current().pid(), (System.nanoTime() - t0) / 1e9));
     kernel.awaitShutdown();
-    kernel.close();
+    // Closing lets queued replies go out (each socket lingers up to 1 s); it must not keep the
+    // process alive if ZeroMQ blocks, so it gets 3 s on its own thread.
+    Thread closing = new Thread(kernel::close, "kernel-close");
+    closing.setDaemon(true);
+    closing.start();
+    closing.join(3000);
     LOG.info("shut down");
     System.exit(0);
   }

@@ -68,6 +68,7 @@ public class RapaioExecutionControl extends LocalExecutionControl {
   private volatile boolean timedOut;
   private volatile long stopRequestedAt;
   private volatile String abandoned = "";
+  private volatile long runNanos;
 
   public RapaioExecutionControl(long timeoutMillis) {
     super();   // installs JShell's class loader as this thread's context class loader
@@ -99,6 +100,7 @@ public class RapaioExecutionControl extends LocalExecutionControl {
   public void beginCell() {
     stopRequested = false;
     timedOut = false;
+    runNanos = 0;
     synchronized (results) {
       results.clear();   // values of statements, which JShell never asks for
     }
@@ -107,6 +109,11 @@ public class RapaioExecutionControl extends LocalExecutionControl {
   /** True if the current cell was asked to stop. */
   public boolean stopRequested() {
     return stopRequested;
+  }
+
+  /** Seconds the current cell's snippets have run (the rest of a cell's time is JShell compiling). */
+  public double runSeconds() {
+    return runNanos / 1e9;
   }
 
   /** Non-empty if a snippet did not stop in time and its thread was left running. */
@@ -176,6 +183,7 @@ public class RapaioExecutionControl extends LocalExecutionControl {
         throw stopped();
       }
     }
+    runNanos += System.nanoTime() - started;
     Throwable failure = job.failure;
     if (failure == null) {
       String key = UUID.randomUUID().toString();
