@@ -79,6 +79,7 @@ public record GateWeights(Matrix w, Vec b) {
    */
   Vec preActivation(String gate, String symbol, Vec hx) {
     Checks.product(gate, "W_" + symbol, w, "[h_{t-1}; x_t]", hx);
-    return w.times(hx).plus(b);
+    return Checks.equation(gate + " z_" + symbol + " = W_" + symbol + "·[h_{t-1}; x_t] + b_" + symbol,
+        () -> w.times(hx).plus(b));
   }
 }

@@ -85,8 +85,25 @@ public record LstmCell(LstmWeights weights) {
   public Grad backward(LstmStep s, Vec dh, Vec dc) {
     String op = "LSTM backward";
     Checks.notNull(op, "step", s);
+    requireOwnStep(op, s.x(), s.h());
     Checks.gradient(op, "∂L/∂h_t", dh, hiddenSize());
     Checks.gradient(op, "∂L/∂c_t", dc, hiddenSize());
+    return Checks.equation(op + ": the gradient overflowed (an exploding gradient)", () -> differentiate(s, dh, dc));
+  }
+
+  /**
+   * A step belongs to this cell when its x_t has X entries and its h_t has H: then every gradient below
+   * has the shape of the weights. A step from another cell is refused, naming both sizes.
+   */
+  void requireOwnStep(String op, Vec x, Vec h) {
+    if (x.size() != inputSize() || h.size() != hiddenSize()) {
+      throw new IllegalArgumentException(op + ": the step has x_t of " + x.size() + " entries and h_t of " + h.size()
+          + " but this cell reads x_t of " + inputSize() + " and keeps h_t of " + hiddenSize() + " (W_f is "
+          + weights.forget().w().shape() + " on [h_{t-1}; x_t]); the step came from another cell");
+    }
+  }
+
+  private Grad differentiate(LstmStep s, Vec dh, Vec dc) {
     Vec one = Vec.fill(hiddenSize(), 1.0);
     Vec dO = dh.hadamard(s.tanhC());                                          // h = o ⊙ tanh(c)  ⇒ ∂L/∂o = dh ⊙ tanh(c)
     Vec dC = dc.plus(dh.hadamard(s.o()).hadamard(one.minus(s.tanhC().hadamard(s.tanhC())))); // ⇒ ∂L/∂c += dh ⊙ o ⊙ (1 − tanh²c)

@@ -74,6 +74,14 @@ public record RnnWeights(Matrix wx, Matrix wh, Vec b) implements Params<RnnWeigh
 
   @Override
   public int count() {
-    return hiddenSize() * (inputSize() + hiddenSize() + 1);
+    long h = hiddenSize();
+    return Checks.allocatable("RNN weights", "the flat list H(X + H + 1)", h * (inputSize() + h + 1));
+  }
+
+  /** "RNN weights (H = 3, X = 4: W_x 3×4, W_h 3×3, b 3)". */
+  @Override
+  public String shapes() {
+    return "RNN weights (H = " + hiddenSize() + ", X = " + inputSize() + ": W_x " + wx.shape() + ", W_h " + wh.shape()
+        + ", b " + b.size() + ")";
   }
 }
