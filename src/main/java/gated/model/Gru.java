@@ -39,10 +39,23 @@ public record Gru(GruWeights weights) implements SequenceModel<GruWeights> {
     return weights.hiddenSize();
   }
 
-  /** Every step of one sequence. */
-  public record GruTrace(List<GruStep> steps) implements Trace {
+  /**
+   * Every step of one sequence and the weights that computed them; backward refuses a trace recorded by
+   * other weights.
+   *
+   * @param steps the consecutive steps t = 1 … T
+   * @param weights the weights of the forward pass, or null for a trace assembled by hand (then only
+   *     its shapes are checked)
+   */
+  public record GruTrace(List<GruStep> steps, GruWeights weights) implements Trace {
     public GruTrace {
-      steps = List.copyOf(steps);
+      steps = Sequences.consecutiveSteps("GRU trace", steps, GruStep::x, GruStep::hPrev, GruStep::h,
+          weights == null ? -1 : weights.inputSize(), weights == null ? -1 : weights.hiddenSize());
+    }
+
+    /** A trace assembled by hand, of unknown weights: backward checks its shapes only. */
+    public GruTrace(List<GruStep> steps) {
+      this(steps, null);
     }
 
     @Override
@@ -51,7 +64,7 @@ public record Gru(GruWeights weights) implements SequenceModel<GruWeights> {
     }
 
     public GruStep step(int t) {
-      return steps.get(t);
+      return steps.get(Checks.index("GRU trace", "step index t", t, steps.size()));
     }
   }
 
@@ -66,7 +79,7 @@ public record Gru(GruWeights weights) implements SequenceModel<GruWeights> {
       steps.add(s);
       h = s.h();
     }
-    return new GruTrace(steps);
+    return new GruTrace(steps, weights);
   }
 
   @Override
@@ -75,6 +88,7 @@ public record Gru(GruWeights weights) implements SequenceModel<GruWeights> {
       throw new IllegalArgumentException("GRU backward: expected the trace of a GRU forward pass, got "
           + (trace == null ? "null" : trace.getClass().getSimpleName()));
     }
+    Sequences.recordedBy("GRU backward", gt.weights(), weights);
     int steps = gt.steps().size();
     Sequences.outputGradients("GRU backward", dOutputs, steps, outputSize());
     GruCell cell = cell();
@@ -85,7 +99,7 @@ public record Gru(GruWeights weights) implements SequenceModel<GruWeights> {
     for (int t = steps - 1; t >= 0; t--) {
       dh[t] = dOutputs.get(t).plus(dhNext);     // total ∂L/∂H_t
       GruCell.Grad g = cell.backward(gt.step(t), dh[t]);
-      Sequences.addInto(dW, g.dWeights().toArray());
+      Sequences.addInto("GRU backward", dW, g.dWeights().toArray());
       dx[t] = g.dx();
       dhNext = g.dhPrev();
     }

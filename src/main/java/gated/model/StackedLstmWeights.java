@@ -54,6 +54,16 @@ public record StackedLstmWeights(List<LstmWeights> layers) implements Params<Sta
 
   @Override
   public int count() {
-    return layers.stream().mapToInt(LstmWeights::count).sum();
+    return Checks.allocatable("stacked LSTM weights", "the flat list",
+        layers.stream().mapToLong(LstmWeights::count).sum());
+  }
+
+  /** "stacked LSTM weights (layer 1: LSTM weights (…); layer 2: …)". */
+  @Override
+  public String shapes() {
+    StringBuilder s = new StringBuilder("stacked LSTM weights (");
+    for (int l = 0; l < layers.size(); l++) s.append(l == 0 ? "" : "; ").append("layer ").append(l + 1).append(": ")
+        .append(layers.get(l).shapes());
+    return s.append(')').toString();
   }
 }
