@@ -65,10 +65,18 @@ public final class Trainer {
     }
 
     public double finalTestAccuracy() {
-      return testAccuracy.isEmpty() ? Double.NaN : testAccuracy.get(testAccuracy.size() - 1);
+      if (testAccuracy.isEmpty()) {
+        throw new IllegalArgumentException("training history: there is no test accuracy ("
+            + (hasDiverged() ? "training diverged before an epoch finished" : "fit was given an empty test set") + ")");
+      }
+      return testAccuracy.get(testAccuracy.size() - 1);
     }
 
     public double finalTrainAccuracy() {
+      if (trainAccuracy.isEmpty()) {
+        throw new IllegalArgumentException("training history: no epoch finished, so there is no training accuracy ("
+            + diverged + ")");
+      }
       return trainAccuracy.get(trainAccuracy.size() - 1);
     }
   }
