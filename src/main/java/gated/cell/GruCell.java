@@ -81,13 +81,13 @@ public record GruCell(GruWeights weights) {
     RowGateWeights wr = weights.reset(), wz = weights.update(), wh = weights.candidate();
     Vec one = Vec.fill(hiddenSize(), 1.0);
     Vec dz = dh.hadamard(s.hPrev().minus(s.hTilde()));                 // H = Z ⊙ H_{t-1} + (1 − Z) ⊙ H̃ ⇒ ∂L/∂Z = dH ⊙ (H_{t-1} − H̃)
-    Vec dhPrev = dh.hadamard(s.z());                                   //                               ⇒ ∂L/∂H_{t-1} = dH ⊙ Z (direct path)
+    Vec dhDirect = dh.hadamard(s.z());                                 //                               ⇒ ∂L/∂H_{t-1} = dH ⊙ Z (direct path)
     Vec dhTilde = dh.hadamard(one.minus(s.z()));                       //                               ⇒ ∂L/∂H̃ = dH ⊙ (1 − Z)
     Vec dzh = dhTilde.hadamard(one.minus(s.hTilde().hadamard(s.hTilde()))); // H̃ = tanh(zh) ⇒ ∂L/∂zh = dH̃ ⊙ (1 − H̃²)
     Vec rh = s.r().hadamard(s.hPrev());                                // R ⊙ H_{t-1}
     Vec dRh = dzh.times(wh.wh().transpose());                       // zh = … + (R ⊙ H_{t-1})·W_hh ⇒ ∂L/∂(R ⊙ H) = dzh·W_hhᵀ
     Vec dr = dRh.hadamard(s.hPrev());                                  //                             ⇒ ∂L/∂R = ∂L/∂(R ⊙ H) ⊙ H_{t-1}
-    dhPrev = dhPrev.plus(dRh.hadamard(s.r()));                         //                             ⇒ ∂L/∂H_{t-1} += ∂L/∂(R ⊙ H) ⊙ R
+    Vec dhViaReset = dhDirect.plus(dRh.hadamard(s.r()));               //                             ⇒ ∂L/∂H_{t-1} += ∂L/∂(R ⊙ H) ⊙ R
     Vec dzr = dr.hadamard(s.r()).hadamard(one.minus(s.r()));              // R = σ(zr) ⇒ ∂L/∂zr = dR ⊙ R(1 − R)
     Vec dzz = dz.hadamard(s.z()).hadamard(one.minus(s.z()));              // Z = σ(zz) ⇒ ∂L/∂zz = dZ ⊙ Z(1 − Z)
     GruWeights dW = new GruWeights(                                 // z = X·W_x + H·W_h + b ⇒ ∂L/∂W_x = Xᵀ·dz, ∂L/∂W_h = Hᵀ·dz, ∂L/∂b = dz
@@ -97,8 +97,9 @@ public record GruCell(GruWeights weights) {
     Vec dx = dzr.times(wr.wx().transpose())                         // ⇒ ∂L/∂X = Σ dz·W_xᵀ
         .plus(dzz.times(wz.wx().transpose()))
         .plus(dzh.times(wh.wx().transpose()));
-    dhPrev = dhPrev.plus(dzr.times(wr.wh().transpose()))            // ⇒ ∂L/∂H_{t-1} += dzr·W_hrᵀ + dzz·W_hzᵀ
-        .plus(dzz.times(wz.wh().transpose()));
+    Vec dhPrev = Checks.gradientResult("GRU backward", "∂L/∂H_{t-1}", "dH ⊙ Z + ∂L/∂(R ⊙ H) ⊙ R + dzr·W_hrᵀ + dzz·W_hzᵀ",
+        () -> dhViaReset.plus(dzr.times(wr.wh().transpose()))       // ⇒ ∂L/∂H_{t-1} += dzr·W_hrᵀ + dzz·W_hzᵀ
+            .plus(dzz.times(wz.wh().transpose())));
     return new Grad(dW, dx, dhPrev);
   }
 }

@@ -121,10 +121,11 @@ public record LstmCell(LstmWeights weights) {
         new GateWeights(Matrix.outer(dzi, hx), dzi),
         new GateWeights(Matrix.outer(dzg, hx), dzg),
         new GateWeights(Matrix.outer(dzo, hx), dzo));
-    Vec dhx = dzf.times(weights.forget().w())                               // ⇒ ∂L/∂[h;x] = Σ_k W_kᵀ·dz_k (row form dz·W)
-        .plus(dzi.times(weights.input().w()))
-        .plus(dzg.times(weights.candidate().w()))
-        .plus(dzo.times(weights.output().w()));
+    Vec dhx = Checks.gradientResult("LSTM backward", "[∂L/∂h_{t-1}; ∂L/∂x_t]", "Σ_k W_kᵀ·dz_k",
+        () -> dzf.times(weights.forget().w())                               // ⇒ ∂L/∂[h;x] = Σ_k W_kᵀ·dz_k (row form dz·W)
+            .plus(dzi.times(weights.input().w()))
+            .plus(dzg.times(weights.candidate().w()))
+            .plus(dzo.times(weights.output().w())));
     int h = hiddenSize();
     return new Grad(dW, dhx.slice(h, dhx.size()), dhx.slice(0, h), dCPrev);
   }

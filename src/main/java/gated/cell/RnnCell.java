@@ -64,13 +64,16 @@ public record RnnCell(RnnWeights weights) {
   }
 
   private Grad differentiate(RnnStep s, Vec dh) {
+    String op = "RNN backward";
     Vec da = dh.hadamard(s.h().map(v -> 1 - v * v));             // h = tanh(a)  ⇒ ∂L/∂a = dh ⊙ (1 − h²)
+    Vec dhPrev = Checks.gradientResult(op, "∂L/∂h_{t-1}", "W_hᵀ·da",
+        () -> da.times(weights.wh()));                        // a = … + W_h·h_{t-1} ⇒ ∂L/∂h_{t-1} = W_hᵀ·da
+    Vec dx = Checks.gradientResult(op, "∂L/∂x_t", "W_xᵀ·da",
+        () -> da.times(weights.wx()));                        // a = W_x·x + … ⇒ ∂L/∂x = W_xᵀ·da
     RnnWeights dW = new RnnWeights(
         Matrix.outer(da, s.x()),                              // a = W_x·x + … ⇒ ∂L/∂W_x = da ⊗ x
         Matrix.outer(da, s.hPrev()),                          // a = … + W_h·h_{t-1} ⇒ ∂L/∂W_h = da ⊗ h_{t-1}
         da);                                                  // a = … + b ⇒ ∂L/∂b = da
-    Vec dx = da.times(weights.wx());                          // ⇒ ∂L/∂x = W_xᵀ·da
-    Vec dhPrev = da.times(weights.wh());                      // ⇒ ∂L/∂h_{t-1} = W_hᵀ·da
     return new Grad(dW, dx, dhPrev);
   }
 

@@ -238,7 +238,7 @@ public final class Checks {
     for (int k = 0; k < out.length; k++) {
       if (!Double.isFinite(out[k])) {
         throw new NonFiniteException(op + ": entry " + k + " of the result is " + out[k]
-            + "; the inputs are finite but too large, and the result overflowed a double (±1.8e308)");
+            + "; the inputs are finite but too large, and the result overflowed a double (±1.8e308)", null, out[k], k);
       }
     }
     return out;
@@ -247,7 +247,7 @@ public final class Checks {
   public static double finiteResult(String op, double out) {
     if (!Double.isFinite(out)) {
       throw new NonFiniteException(op + ": the result is " + out
-          + "; the inputs are finite but too large, and the result overflowed a double (±1.8e308)");
+          + "; the inputs are finite but too large, and the result overflowed a double (±1.8e308)", null, out, -1);
     }
     return out;
   }
@@ -260,7 +260,23 @@ public final class Checks {
     try {
       return body.get();
     } catch (NonFiniteException e) {
-      throw new NonFiniteException(equation + ": " + e.getMessage());
+      if (e.quantity() != null) throw e;    // already names the gradient that overflowed
+      throw new NonFiniteException(equation + ": " + e.getMessage(), e.quantity(), e.value(), e.index());
+    }
+  }
+
+  /**
+   * One gradient of a backward pass, computed by {@code body} (a single vector operation on finite
+   * numbers); if it overflows, the error names the gradient, the value and the entry:
+   * "RNN backward: ∂L/∂h_{t-1} = W_hᵀ·da holds -Infinity at index 1; … (an exploding gradient)".
+   */
+  public static Vec gradientResult(String op, String quantity, String equation, Supplier<Vec> body) {
+    try {
+      return body.get();
+    } catch (NonFiniteException e) {
+      throw new NonFiniteException(op + ": " + quantity + " = " + equation + " holds " + e.value() + " at index "
+          + e.index() + "; the gradient overflowed on its way back through time (an exploding gradient)", quantity,
+          e.value(), e.index());
     }
   }
 

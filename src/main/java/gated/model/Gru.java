@@ -5,6 +5,7 @@ import gated.cell.GruStep;
 import gated.cell.GruWeights;
 import gated.internal.Checks;
 import gated.tensor.Vec;
+import gated.train.NonFiniteException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -98,7 +99,12 @@ public record Gru(GruWeights weights) implements SequenceModel<GruWeights> {
     Vec dhNext = Vec.zeros(outputSize());
     for (int t = steps - 1; t >= 0; t--) {
       dh[t] = dOutputs.get(t).plus(dhNext);     // total ∂L/∂H_t
-      GruCell.Grad g = cell.backward(gt.step(t), dh[t]);
+      GruCell.Grad g;
+      try {
+        g = cell.backward(gt.step(t), dh[t]);
+      } catch (NonFiniteException e) {
+        throw Sequences.overflowAt("GRU backward", t, outputSize(), e);
+      }
       Sequences.addInto("GRU backward", dW, g.dWeights().toArray());
       dx[t] = g.dx();
       dhNext = g.dhPrev();

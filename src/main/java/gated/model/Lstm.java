@@ -6,6 +6,7 @@ import gated.cell.LstmStep;
 import gated.cell.LstmWeights;
 import gated.internal.Checks;
 import gated.tensor.Vec;
+import gated.train.NonFiniteException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -146,7 +147,12 @@ public record Lstm(LstmWeights weights) implements SequenceModel<LstmWeights> {
     for (int t = steps - 1; t >= 0; t--) {
       dh[t] = dOutputs.get(t).plus(dhNext);                  // total ∂L/∂h_t = from the output + from the future
       dc[t] = dcNext;
-      LstmCell.Grad g = cell.backward(lt.step(t), dh[t], dcNext);
+      LstmCell.Grad g;
+      try {
+        g = cell.backward(lt.step(t), dh[t], dcNext);
+      } catch (NonFiniteException e) {
+        throw Sequences.overflowAt("LSTM backward", t, outputSize(), e);
+      }
       Sequences.addInto("LSTM backward", dW, g.dWeights().toArray());     // shared weights: gradients add over time
       dx[t] = g.dx();
       dhNext = g.dhPrev();

@@ -5,6 +5,7 @@ import gated.cell.RnnStep;
 import gated.cell.RnnWeights;
 import gated.internal.Checks;
 import gated.tensor.Vec;
+import gated.train.NonFiniteException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -103,7 +104,12 @@ public record Rnn(RnnWeights weights) implements SequenceModel<RnnWeights> {
     Vec dhNext = Vec.zeros(outputSize());
     for (int t = steps - 1; t >= 0; t--) {
       dh[t] = dOutputs.get(t).plus(dhNext);     // total ∂L/∂h_t = from the output + from step t+1
-      RnnCell.Grad g = cell.backward(rt.step(t), dh[t]);
+      RnnCell.Grad g;
+      try {
+        g = cell.backward(rt.step(t), dh[t]);
+      } catch (NonFiniteException e) {
+        throw Sequences.overflowAt("RNN backward", t, outputSize(), e);
+      }
       Sequences.addInto("RNN backward", dW, g.dWeights().toArray());     // shared weights: gradients add over time
       dx[t] = g.dx();
       dhNext = g.dhPrev();                      // ∂L/∂h_{t-1} = W_hᵀ·(∂L/∂h_t ⊙ (1 − h_t²))

@@ -2,6 +2,7 @@ package gated.model;
 
 import gated.internal.Checks;
 import gated.tensor.Vec;
+import gated.train.NonFiniteException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -65,6 +66,32 @@ public final class Sequences {
     }
     throw new IllegalArgumentException(op + ": the trace was recorded by another model of the same shapes ("
         + own.shapes() + ") whose weights differ; ∂L/∂W needs this model's own forward pass");
+  }
+
+  /**
+   * A backward step t (0-based) that overflowed while computing the gradient it passes to step t−1,
+   * reported in BPTT's terms: "RNN backward: ∂L/∂h_t holds -Infinity at index 1 for t = 499; …".
+   * Any other overflow is returned unchanged.
+   */
+  static NonFiniteException overflowAt(String op, int t, int hidden, NonFiniteException e) {
+    String q = e.quantity();
+    if (q == null) return e;
+    String name;
+    int index = e.index();
+    int step = t;                                   // the gradient belongs to h_t with t 1-based = this 0-based t
+    if (q.equals("∂L/∂h_{t-1}") || q.equals("∂L/∂H_{t-1}")) {
+      name = q.equals("∂L/∂h_{t-1}") ? "∂L/∂h_t" : "∂L/∂H_t";
+    } else if (q.equals("[∂L/∂h_{t-1}; ∂L/∂x_t]") && index < hidden) {
+      name = "∂L/∂h_t";
+    } else if (q.equals("[∂L/∂h_{t-1}; ∂L/∂x_t]")) {
+      name = "∂L/∂x_t";
+      index -= hidden;
+      step = t + 1;
+    } else {
+      return e;
+    }
+    return new NonFiniteException(op + ": " + name + " holds " + e.value() + " at index " + index + " for t = " + step
+        + "; the gradient overflowed on its way back through time (an exploding gradient)", name, e.value(), index);
   }
 
   /** T zero vectors of the given size. */
