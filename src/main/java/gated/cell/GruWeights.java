@@ -52,7 +52,8 @@ public record GruWeights(RowGateWeights reset, RowGateWeights update, RowGateWei
   }
 
   /** Fails if any weight or bias is NaN or ±Inf, naming it. */
-  public GruWeights requireFinite(String op) {
+  public GruWeights requireFinite(String operation) {
+    String op = Checks.opName(operation, "GRU weights");
     String[] s = {"r", "z", "h"};
     RowGateWeights[] g = {reset, update, candidate};
     for (int k = 0; k < 3; k++) {

@@ -71,7 +71,8 @@ public record LstmWeights(GateWeights forget, GateWeights input, GateWeights can
   }
 
   /** Fails if any weight or bias is NaN or ±Inf, naming it: "LSTM cell: W_f holds NaN at (0, 5)". */
-  public LstmWeights requireFinite(String op) {
+  public LstmWeights requireFinite(String operation) {
+    String op = Checks.opName(operation, "LSTM weights");
     for (LstmGate g : LstmGate.values()) {
       Checks.finite(op, "W_" + g.symbol(), gate(g).w());
       Checks.finite(op, "b_" + g.symbol(), gate(g).b());

@@ -42,7 +42,8 @@ public record RnnWeights(Matrix wx, Matrix wh, Vec b) implements Params<RnnWeigh
   }
 
   /** Fails if any weight or bias is NaN or ±Inf, naming it. */
-  public RnnWeights requireFinite(String op) {
+  public RnnWeights requireFinite(String operation) {
+    String op = Checks.opName(operation, "RNN weights");
     Checks.finite(op, "W_x", wx);
     Checks.finite(op, "W_h", wh);
     Checks.finite(op, "b", b);

@@ -23,6 +23,11 @@ public final class Checks {
   /** The longest array a JVM allocates (a few entries below Integer.MAX_VALUE, as in java.util.ArrayList). */
   public static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
 
+  /** The operation named by a caller, or {@code fallback} when the caller gave none. */
+  public static String opName(String given, String fallback) {
+    return given == null || given.isBlank() ? fallback : given;
+  }
+
   public static <T> T notNull(String op, String name, T value) {
     if (value == null) throw new IllegalArgumentException(op + ": " + name + " is null");
     return value;

@@ -18,6 +18,8 @@ public record BiLstm(BiLstmWeights weights, MergeMode mode) implements SequenceM
   public BiLstm {
     Checks.notNull("BiLSTM", "weights", weights);
     Checks.notNull("BiLSTM", "merge mode", mode);
+    weights.forward().requireFinite("BiLSTM, forward direction");
+    weights.backward().requireFinite("BiLSTM, backward direction");
   }
 
   public static BiLstm of(BiLstmWeights weights, MergeMode mode) {

@@ -15,6 +15,7 @@ public record Gru(GruWeights weights) implements SequenceModel<GruWeights> {
 
   public Gru {
     Checks.notNull("GRU", "weights", weights);
+    weights.requireFinite("GRU");
   }
 
   public static Gru of(GruWeights weights) {

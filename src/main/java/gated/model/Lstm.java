@@ -19,6 +19,7 @@ public record Lstm(LstmWeights weights) implements SequenceModel<LstmWeights> {
 
   public Lstm {
     Checks.notNull("LSTM", "weights", weights);
+    weights.requireFinite("LSTM");
   }
 
   public static Lstm of(LstmWeights weights) {

@@ -67,8 +67,8 @@ public final class ParamCount {
       Checks.notNull("parameter count", "part", part);
       Checks.notNull("parameter count", "shape", shape);
       if (weights < 0 || biases < 0) {
-        throw new IllegalArgumentException("parameter count: " + layer + " " + part + " has " + weights + " weights and "
-            + biases + " biases; counts cannot be negative");
+        throw new IllegalArgumentException("parameter count: the term \"" + layer + "\" \"" + part + "\" has " + weights
+            + " weights and " + biases + " biases; counts cannot be negative");
       }
       plus(layer + " " + part + ": weights + biases", weights, biases);
     }
@@ -83,6 +83,10 @@ public final class ParamCount {
     /** Every total is computed once here, so that a count too large for a long is an error, never negative. */
     public Breakdown {
       Checks.noNulls("parameter count", "the terms", terms);
+      if (terms.size() > MAX_TERMS) {
+        throw new IllegalArgumentException("parameter count: " + terms.size() + " terms, more than a breakdown lists ("
+            + MAX_TERMS + ")");
+      }
       terms = List.copyOf(terms);
       long w = 0, b = 0;
       for (Term t : terms) {
@@ -180,6 +184,9 @@ public final class ParamCount {
     return layer(Cell.GRU, "GRU", input, hidden, bias);
   }
 
+  /** The most terms a breakdown lists: one line per weight matrix and bias, so a million is far beyond any lesson. */
+  public static final int MAX_TERMS = 1_000_000;
+
   /** a + b, or an error that says the count is too large for a long (it never wraps round to a negative). */
   static long plus(String what, long a, long b) {
     if (b > 0 && a > Long.MAX_VALUE - b) {
@@ -201,11 +208,15 @@ public final class ParamCount {
   public static Breakdown stacked(Cell cell, int input, int hidden, int depth, Bias bias) {
     Checks.positive("parameter count", "number of layers", depth);
     Checks.notNull("parameter count", "cell type", cell);
-    Breakdown b = new Breakdown(List.of());
-    for (int l = 1; l <= depth; l++) {
-      b = b.plus(layer(cell, cell + " layer " + l, l == 1 ? input : hidden, hidden, bias));
+    if ((long) depth * cell.blocks * 2 > MAX_TERMS) {
+      throw new IllegalArgumentException("parameter count: " + depth + " layers of " + cell + " would list "
+          + (long) depth * cell.blocks * 2 + " terms, more than a breakdown lists (" + MAX_TERMS + ")");
     }
-    return b;
+    List<Term> terms = new ArrayList<>();
+    for (int l = 1; l <= depth; l++) {
+      terms.addAll(layer(cell, cell + " layer " + l, l == 1 ? input : hidden, hidden, bias).terms());
+    }
+    return new Breakdown(terms);
   }
 
   /** Two independent directions, each a full layer: twice the count of one direction. */

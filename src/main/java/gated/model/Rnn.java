@@ -15,6 +15,7 @@ public record Rnn(RnnWeights weights) implements SequenceModel<RnnWeights> {
 
   public Rnn {
     Checks.notNull("RNN", "weights", weights);
+    weights.requireFinite("RNN");
   }
 
   public static Rnn of(RnnWeights weights) {

@@ -104,6 +104,7 @@ public final class Sequences {
   public static List<Vec> onlyLast(int steps, Vec last) {
     Checks.positive("Sequences.onlyLast", "the number of steps", steps);
     Checks.notNull("Sequences.onlyLast", "the last vector", last);
+    Checks.allocatable("Sequences.onlyLast", "a list of " + steps + " vectors", steps);
     List<Vec> out = new ArrayList<>(zeros(steps, last.size()));
     out.set(steps - 1, last);
     return out;

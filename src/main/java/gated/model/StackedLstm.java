@@ -14,6 +14,7 @@ public record StackedLstm(StackedLstmWeights weights) implements SequenceModel<S
 
   public StackedLstm {
     Checks.notNull("stacked LSTM", "weights", weights);
+    for (int l = 0; l < weights.depth(); l++) weights.layers().get(l).requireFinite("stacked LSTM, layer " + (l + 1));
   }
 
   public static StackedLstm of(StackedLstmWeights weights) {

@@ -39,7 +39,7 @@ public final class Flat {
     private int at;
 
     public Reader(double[] flat, int expected, String owner) {
-      this.owner = owner == null ? "Flat.Reader" : owner;
+      this.owner = owner == null || owner.isBlank() ? "Flat.Reader" : owner;
       if (flat == null) throw new IllegalArgumentException(this.owner + ": the flat parameter list is null");
       if (flat.length != expected) {
         throw new IllegalArgumentException(this.owner + ": expected " + expected + " numbers, got " + flat.length);

@@ -18,6 +18,8 @@ public record Classifier<W extends Params<W>>(SequenceModel<W> encoder, DenseWei
   public Classifier {
     Checks.notNull("classifier", "encoder", encoder);
     Checks.notNull("classifier", "head", head);
+    Checks.finite("classifier", "W_y", head.w());
+    Checks.finite("classifier", "b_y", head.b());
     if (head.inputSize() != encoder.outputSize()) {
       throw new IllegalArgumentException("classifier: the output layer W_y is " + head.w().shape()
           + " but the encoder's outputs have " + encoder.outputSize() + " entries");
