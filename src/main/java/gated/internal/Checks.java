@@ -286,6 +286,20 @@ public final class Checks {
   }
 
   /**
+   * The arguments of an optimizer step: both present, the gradient of the same shapes as the weights (a
+   * gradient of another model is refused, even with the same number of entries), weights finite, gradient
+   * finite (else a {@link NonFiniteException}, as for an exploding gradient). Returns the weights as a flat list.
+   */
+  public static double[] stepArguments(String op, Params<?> weights, Params<?> gradient) {
+    notNull(op, "θ (the weights)", weights);
+    notNull(op, "∇J (the gradient)", gradient);
+    sameShapes(op, "θ", weights, "∇J", gradient);
+    double[] theta = finite(op, "θ", weights.toArray());
+    gated.train.Optimizer.requireFinite(op, gradient.toArray(), "gradient ∇J");
+    return theta;
+  }
+
+  /**
    * Two sets of weights (or a set of weights and its gradient) belong to the same model: same kind,
    * same shape of every block. "SGD step θ ← θ − α·∇J: θ is LSTM weights (…H = 3, X = 2) but ∇J is
    * LSTM weights (…H = 2, X = 6)".

@@ -38,7 +38,7 @@ public final class Adam implements Optimizer {
   @Override
   public <P extends Params<P>> P step(P weights, P gradient) {
     String op = "Adam step θ − α·m̂/(√v̂ + ε)";
-    double[] theta = Optimizer.requireStep(op, weights, gradient);
+    double[] theta = Checks.stepArguments(op, weights, gradient);
     if (last != null) requireSameModel(op, weights);
     double[] g = gradient.toArray();
     double[] m1 = m == null ? new double[theta.length] : m.clone();

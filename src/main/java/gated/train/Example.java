@@ -18,6 +18,7 @@ public record Example(List<Vec> inputs, List<Integer> targets) {
 
   public Example {
     Checks.nonEmpty("training example", "inputs", inputs);
+    for (int t = 0; t < inputs.size(); t++) Checks.finite("training example", "x_" + (t + 1), inputs.get(t));
     Checks.notNull("training example", "targets", targets);
     if (targets.size() != inputs.size()) {
       throw new IllegalArgumentException("training example: " + inputs.size() + " inputs but " + targets.size()

@@ -19,18 +19,4 @@ public interface Optimizer {
       }
     }
   }
-
-  /**
-   * The arguments of a step: both present, the gradient of the same shapes as the weights (a gradient
-   * of another model is refused, even with the same number of entries), weights finite, gradient
-   * finite. Returns the weights as a flat list.
-   */
-  static double[] requireStep(String op, Params<?> weights, Params<?> gradient) {
-    Checks.notNull(op, "θ (the weights)", weights);
-    Checks.notNull(op, "∇J (the gradient)", gradient);
-    Checks.sameShapes(op, "θ", weights, "∇J", gradient);
-    double[] theta = Checks.finite(op, "θ", weights.toArray());
-    requireFinite(op, gradient.toArray(), "gradient ∇J");
-    return theta;
-  }
 }

@@ -18,7 +18,7 @@ public record Sgd(double learningRate) implements Optimizer {
   @Override
   public <P extends Params<P>> P step(P weights, P gradient) {
     String op = "SGD step θ − α·∇J";
-    double[] theta = Optimizer.requireStep(op, weights, gradient);
+    double[] theta = Checks.stepArguments(op, weights, gradient);
     double[] g = gradient.toArray();
     for (int k = 0; k < theta.length; k++) theta[k] -= learningRate * g[k];   // θ ← θ − α·∇J
     Optimizer.requireFinite(op, theta, "updated weights");

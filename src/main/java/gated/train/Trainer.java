@@ -103,6 +103,7 @@ public final class Trainer {
           for (Example ex : batch) {
             Classifier.Result<W> r = current.lossAndGradient(ex);
             lossSum += r.loss();
+            if (!Double.isFinite(lossSum)) throw new NonFiniteException("epoch " + (epoch + 1) + ": the summed loss overflowed");
             g = g == null ? r.gradient() : g.plusScaled(r.gradient(), 1);
           }
           g = g.scale(1.0 / batch.size());                                   // mean over the minibatch
