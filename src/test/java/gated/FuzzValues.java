@@ -56,6 +56,7 @@ import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -456,7 +457,7 @@ final class FuzzValues {
 
   private Map<Class<?>, Supplier<?>> makers() {
     if (makers != null) return makers;
-    Map<Class<?>, Supplier<?>> m = new HashMap<>();
+    Map<Class<?>, Supplier<?>> m = new LinkedHashMap<>();      // in this order, so that a seed replays a run
     m.put(Vec.class, () -> vec(vecSize()));
     m.put(Matrix.class, () -> matrix(vecSize(), vecSize()));
     m.put(LstmWeights.class, this::lstmWeightsMaybeBad);

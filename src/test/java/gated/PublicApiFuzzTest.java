@@ -330,13 +330,17 @@ class PublicApiFuzzTest {
         Class<?> c = Class.forName(pkg + "." + file.substring(0, file.length() - ".class".length()));
         if (!isPublicApi(c)) continue;
         String cls = className(c);
-        for (Method m : c.getDeclaredMethods()) {
+        Method[] methods = c.getDeclaredMethods();          // in no specified order: sorted, so a seed replays a run
+        java.util.Arrays.sort(methods, java.util.Comparator.comparing(Method::toGenericString));
+        for (Method m : methods) {
           if (!Modifier.isPublic(m.getModifiers()) || m.isSynthetic() || m.isBridge()) continue;
           if (c.isEnum() && (m.getName().equals("values") || m.getName().equals("valueOf"))) continue; // javac's own
           out.add(new Target(cls + "." + m.getName() + signature(m), cls + "." + m.getName(), m));
         }
         if (!c.isInterface() && !Modifier.isAbstract(c.getModifiers())) {
-          for (Constructor<?> k : c.getConstructors()) out.add(new Target("new " + cls + signature(k), "new " + cls, k));
+          Constructor<?>[] constructors = c.getConstructors();
+          java.util.Arrays.sort(constructors, java.util.Comparator.comparing(Constructor::toGenericString));
+          for (Constructor<?> k : constructors) out.add(new Target("new " + cls + signature(k), "new " + cls, k));
         }
       }
     }
