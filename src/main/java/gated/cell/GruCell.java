@@ -66,7 +66,7 @@ public record GruCell(GruWeights weights) {
 
   /** Given ∂L/∂H_t, back-propagates through the step. */
   public Grad backward(GruStep s, Vec dh) {
-    String op = "GRU backward";
+    final String op = "GRU backward";
     Checks.notNull(op, "step", s);
     if (s.x().size() != inputSize() || s.h().size() != hiddenSize()) {
       throw new IllegalArgumentException(op + ": the step has X_t of " + s.x().size() + " entries and H_t of "

@@ -83,7 +83,7 @@ public record LstmCell(LstmWeights weights) {
    * future, returns the gradients of the weights and of x_t, h_{t-1}, c_{t-1}.
    */
   public Grad backward(LstmStep s, Vec dh, Vec dc) {
-    String op = "LSTM backward";
+    final String op = "LSTM backward";
     Checks.notNull(op, "step", s);
     requireOwnStep(op, s.x(), s.h());
     Checks.gradient(op, "∂L/∂h_t", dh, hiddenSize());
@@ -95,7 +95,7 @@ public record LstmCell(LstmWeights weights) {
    * A step belongs to this cell when its x_t has X entries and its h_t has H: then every gradient below
    * has the shape of the weights. A step from another cell is refused, naming both sizes.
    */
-  void requireOwnStep(String op, Vec x, Vec h) {
+  private void requireOwnStep(String op, Vec x, Vec h) {
     if (x.size() != inputSize() || h.size() != hiddenSize()) {
       throw new IllegalArgumentException(op + ": the step has x_t of " + x.size() + " entries and h_t of " + h.size()
           + " but this cell reads x_t of " + inputSize() + " and keeps h_t of " + hiddenSize() + " (W_f is "

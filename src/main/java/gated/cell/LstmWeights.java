@@ -34,11 +34,14 @@ public record LstmWeights(GateWeights forget, GateWeights input, GateWeights can
     Checks.notNull(op, "output gate (W_o, b_o)", output);
     int h = forget.hiddenSize();
     int cols = forget.w().cols();
-    String why = "hidden " + h + " × (hidden " + h + " + input " + (cols - h) + "), as W_f";
-    for (var e : new Object[][] {{"f", forget}, {"i", input}, {"g", candidate}, {"o", output}}) {
-      GateWeights g = (GateWeights) e[1];
-      Checks.shape(op, "W_" + e[0], g.w(), h, cols, why);
-      Checks.size(op, "b_" + e[0], g.b(), h, "the hidden size");
+    for (LstmGate gate : LstmGate.values()) {
+      GateWeights g = gate == LstmGate.FORGET ? forget : gate == LstmGate.INPUT ? input
+          : gate == LstmGate.CANDIDATE ? candidate : output;
+      if (g.w().rows() != h || g.w().cols() != cols || g.b().size() != h) {   // messages are built only on a mismatch
+        String why = "hidden " + h + " × (hidden " + h + " + input " + (cols - h) + "), as W_f";
+        Checks.shape(op, "W_" + gate.symbol(), g.w(), h, cols, why);
+        Checks.size(op, "b_" + gate.symbol(), g.b(), h, "the hidden size");
+      }
     }
   }
 

@@ -56,7 +56,7 @@ public record RnnCell(RnnWeights weights) {
 
   /** Given ∂L/∂h_t, back-propagates through the step. */
   public Grad backward(RnnStep s, Vec dh) {
-    String op = "RNN backward";
+    final String op = "RNN backward";
     Checks.notNull(op, "step", s);
     requireOwnStep(op, s);
     Checks.gradient(op, "∂L/∂h_t", dh, hiddenSize());

@@ -64,8 +64,12 @@ public final class Checks {
           + cols);
     }
     long n = (long) rows * cols;
+    if (n <= MAX_ENTRIES && 8 * n <= HEAP) return (int) n;         // the usual case, without building a message
     return allocatable(op, "a " + rows + "×" + cols + " " + what, n);
   }
+
+  /** The most memory this JVM may use (-Xmx); fixed for the life of the JVM. */
+  private static final long HEAP = Runtime.getRuntime().maxMemory();
 
   /** {@code n} doubles can be allocated: at most {@link #MAX_ENTRIES}, and no more than the heap can ever hold. */
   public static int allocatable(String op, String what, long n) {
@@ -74,10 +78,9 @@ public final class Checks {
           + MAX_ENTRIES);
     }
     long bytes = 8 * n;
-    long heap = Runtime.getRuntime().maxMemory();
-    if (bytes > heap) {
+    if (bytes > HEAP) {
       throw new IllegalArgumentException(op + ": " + what + " has " + n + " entries, which need "
-          + gigabytes(bytes) + " but this JVM may use at most " + gigabytes(heap) + " (-Xmx)");
+          + gigabytes(bytes) + " but this JVM may use at most " + gigabytes(HEAP) + " (-Xmx)");
     }
     return (int) n;
   }
@@ -192,6 +195,7 @@ public final class Checks {
 
   public static Vec finite(String op, String name, Vec v) {
     notNull(op, name, v);
+    if (v.isFinite()) return v;                 // the usual case, without copying the numbers
     double[] a = v.toArray();
     for (int k = 0; k < a.length; k++) {
       if (!Double.isFinite(a[k])) {

@@ -55,7 +55,7 @@ public record DenseWeights(Matrix w, Vec b) implements Params<DenseWeights> {
   public record Grad(DenseWeights dWeights, Vec dh) {}
 
   public Grad backward(Vec h, Vec dy) {
-    String op = "dense layer backward (y = W·h + b)";
+    final String op = "dense layer backward (y = W·h + b)";
     Checks.vector(op, "h", h, inputSize(), "the layer's input size (W is " + w.shape() + ")");
     Checks.gradient(op, "∂L/∂y", dy, outputSize(), "the layer's output size (W is " + w.shape() + ")");
     Checks.finite(op, "W", w);

@@ -112,8 +112,13 @@ public final class Sequences {
 
   /** into += values, entry by entry: summing a shared weight's gradient over time steps. */
   static void addInto(String op, double[] into, double[] values) {
-    for (int k = 0; k < into.length; k++) into[k] += values[k];
-    Checks.equation(op + ": ∂L/∂W summed over time", () -> Checks.finiteResult("sum Σ_t ∂L_t/∂W", into));
+    for (int k = 0; k < into.length; k++) {
+      into[k] += values[k];
+      if (!Double.isFinite(into[k])) {
+        throw new NonFiniteException(op + ": ∂L/∂W summed over time holds " + into[k] + " at position " + k
+            + "; the sum overflowed (an exploding gradient)", "∂L/∂W", into[k], k);
+      }
+    }
   }
 
   /** The list reversed: the order in which a backward-direction layer reads the sequence. */

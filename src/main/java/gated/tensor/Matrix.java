@@ -85,13 +85,11 @@ public final class Matrix {
     String op = "outer product a ⊗ b";
     Checks.notNull(op, "a", a);
     Checks.notNull(op, "b", b);
-    a.requireFinite(op, "a");
-    b.requireFinite(op, "b");
     double[] x = a.toArray();
     double[] y = b.toArray();
     double[] d = new double[Checks.entries(op, "matrix", x.length, y.length)];
     for (int r = 0; r < x.length; r++) for (int c = 0; c < y.length; c++) d[r * y.length + c] = x[r] * y[c];
-    return new Matrix(x.length, y.length, Checks.finiteResult(op, d));
+    return new Matrix(x.length, y.length, Vec.finiteOrBlame(op, d, a, "a", b, "b"));
   }
 
   /** [A B]: matrices with the same number of rows, side by side. */
@@ -190,7 +188,6 @@ public final class Matrix {
           + " rows");
     }
     requireFinite(op, "W");
-    v.requireFinite(op, "v");
     double[] x = v.toArray();
     double[] out = new double[rows];
     for (int r = 0; r < rows; r++) {
@@ -199,7 +196,7 @@ public final class Matrix {
       for (int c = 0; c < cols; c++) s += data[base + c] * x[c];
       out[r] = s;
     }
-    return Vec.wrap(Checks.finiteResult(op, out));
+    return Vec.wrap(Vec.finiteOrBlame(op, out, v, "v", null, null));
   }
 
   /** The row-vector product v·W: v has rows entries, the result has cols entries. */
@@ -210,7 +207,6 @@ public final class Matrix {
       throw new IllegalArgumentException(op + ": the row vector has " + v.size()
           + " columns but the matrix is " + shape());
     }
-    v.requireFinite(op, "v");
     requireFinite(op, "W");
     double[] x = v.toArray();
     double[] out = new double[cols];
@@ -219,7 +215,7 @@ public final class Matrix {
       int base = r * cols;
       for (int c = 0; c < cols; c++) out[c] += xr * data[base + c];
     }
-    return Vec.wrap(Checks.finiteResult(op, out));
+    return Vec.wrap(Vec.finiteOrBlame(op, out, v, "v", null, null));
   }
 
   /** The matrix product A·B. */

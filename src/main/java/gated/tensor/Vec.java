@@ -93,10 +93,9 @@ public final class Vec {
   public Vec scale(double s) {
     String op = "scaling s·v";
     Checks.finite(op, "s", s);
-    requireFinite(op, "v");
     double[] out = new double[values.length];
     for (int k = 0; k < out.length; k++) out[k] = values[k] * s;
-    return new Vec(Checks.finiteResult(op, out));
+    return new Vec(finiteOrBlame(op, out, this, "v", null, null));
   }
 
   /** The row-vector product v·W: this is [1, n], W is [n, m], the result is [1, m]. */
@@ -142,11 +141,9 @@ public final class Vec {
   public double dot(Vec other) {
     String op = "dot product a·b";
     requireSameSize(op, other);
-    requireFinite(op, "a");
-    other.requireFinite(op, "b");
     double s = 0;
     for (int k = 0; k < values.length; k++) s += values[k] * other.values[k];
-    return Checks.finiteResult(op, s);
+    return finiteOrBlame(op, new double[] {s}, this, "a", other, "b")[0];
   }
 
   /**
@@ -155,18 +152,17 @@ public final class Vec {
    * number. The vanishing-and-exploding lesson shows this on purpose.
    */
   public double norm() {
-    requireFinite("norm ‖v‖₂", "v");
     double s = 0;
     for (double v : values) s += v * v;
+    if (!Double.isFinite(s)) requireFinite("norm ‖v‖₂", "v");   // a NaN or ±Infinity entry, or else Σ v_k² overflowed
     return Math.sqrt(s);
   }
 
   public double sum() {
     String op = "sum Σ v_k";
-    requireFinite(op, "v");
     double s = 0;
     for (double v : values) s += v;
-    return Checks.finiteResult(op, s);
+    return finiteOrBlame(op, new double[] {s}, this, "v", null, null)[0];
   }
 
   public double max() {
@@ -200,11 +196,26 @@ public final class Vec {
 
   private Vec zip(String op, Vec other, DoubleBinaryOperator f) {
     requireSameSize(op, other);
-    requireFinite(op, "a");
-    other.requireFinite(op, "b");
     double[] out = new double[values.length];
     for (int k = 0; k < out.length; k++) out[k] = f.applyAsDouble(values[k], other.values[k]);
-    return new Vec(Checks.finiteResult(op, out));
+    return new Vec(finiteOrBlame(op, out, this, "a", other, "b"));
+  }
+
+  /**
+   * The result of an operation on a (and b), if it is finite; otherwise the error that says why. Checking
+   * the result is enough: a NaN or ±Infinity among these operands always leaves one in the result
+   * (x + NaN, x·∞ and 0·∞ are never finite), so an operand holding one is blamed first (bad input), and
+   * if none does, the operation overflowed ({@link NonFiniteException}).
+   */
+  static double[] finiteOrBlame(String op, double[] out, Vec a, String aName, Vec b, String bName) {
+    for (double v : out) {
+      if (!Double.isFinite(v)) {
+        if (a != null) a.requireFinite(op, aName);
+        if (b != null) b.requireFinite(op, bName);
+        return Checks.finiteResult(op, out);
+      }
+    }
+    return out;
   }
 
   private void requireSameSize(String op, Vec other) {

@@ -83,7 +83,7 @@ public final class Loss {
 
   /** L = (1/n) Σ (y_k − t_k)², with ∂L/∂y = (2/n)(y − t). */
   public static Value mse(Vec prediction, Vec target) {
-    String op = "mean squared error";
+    final String op = "mean squared error";
     Checks.notNull(op, "prediction", prediction);
     Checks.vector(op, "target", target, prediction.size(), "the prediction's size");
     Checks.finite(op, "prediction", prediction);
