@@ -3,7 +3,7 @@ package gated.train;
 import gated.internal.Checks;
 import gated.tensor.Params;
 
-/** Stochastic gradient descent: θ_new = θ_old − α·∇_θ J (seed 003). */
+/** Stochastic gradient descent: θ_new = θ_old − α·∇_θ L. */
 public record Sgd(double learningRate) implements Optimizer {
 
   public Sgd {
@@ -16,11 +16,11 @@ public record Sgd(double learningRate) implements Optimizer {
 
   @Override
   public <P extends Params<P>> P step(P weights, P gradient) {
-    Optimizer.requireFinite("SGD step θ − α·∇J", gradient.toArray(), "gradient ∇J");
+    Optimizer.requireFinite("SGD step θ − α·∇L", gradient.toArray(), "gradient ∇L");
     double[] theta = weights.toArray();
     double[] g = gradient.toArray();
-    for (int k = 0; k < theta.length; k++) theta[k] -= learningRate * g[k];   // θ ← θ − α·∇J
-    Optimizer.requireFinite("SGD step θ − α·∇J", theta, "updated weights");
+    for (int k = 0; k < theta.length; k++) theta[k] -= learningRate * g[k];   // θ ← θ − α·∇L
+    Optimizer.requireFinite("SGD step θ − α·∇L", theta, "updated weights");
     return weights.withArray(theta);
   }
 }

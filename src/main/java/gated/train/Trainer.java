@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +34,7 @@ public final class Trainer {
   private final Supplier<Optimizer> optimizer;
   private final Clipping clipping;
   private final double clipThreshold;
+  private final Consumer<Step<?>> watcher;
 
   private Trainer(Builder b) {
     this.epochs = b.epochs;
@@ -41,6 +43,7 @@ public final class Trainer {
     this.optimizer = b.optimizer;
     this.clipping = b.clipping;
     this.clipThreshold = b.clipThreshold;
+    this.watcher = b.watcher;
   }
 
   public static Builder builder() {
@@ -73,6 +76,22 @@ public final class Trainer {
     }
   }
 
+  /**
+   * One optimizer step as a {@link Builder#onStep watcher} sees it, before the step is taken.
+   *
+   * @param epoch the epoch, counted from 1
+   * @param batch the minibatch within the epoch, counted from 1
+   * @param before the classifier before this step
+   * @param examples the minibatch
+   * @param gradient the mean gradient over the minibatch, before clipping
+   */
+  public record Step<W extends Params<W>>(int epoch, int batch, Classifier<W> before, List<Example> examples,
+      ClassifierWeights<W> gradient) {
+    public Step {
+      examples = List.copyOf(examples);
+    }
+  }
+
   public <W extends Params<W>> History<W> fit(Classifier<W> model, List<Example> train, List<Example> test) {
     Checks.notNull("training", "model", model);
     Checks.nonEmpty("training", "training set", train);
@@ -100,6 +119,7 @@ public final class Trainer {
           g = g.scale(1.0 / batch.size());                                   // mean over the minibatch
           double norm = g.norm();
           maxNorm = Math.max(maxNorm, norm);
+          if (watcher != null) watcher.accept(new Step<>(epoch + 1, start / batchSize + 1, current, batch, g));
           if (!Double.isFinite(norm)) {
             throw new NonFiniteException("epoch " + (epoch + 1) + ": the gradient norm is " + norm
                 + " (an exploding gradient)");
@@ -134,6 +154,7 @@ public final class Trainer {
     private Supplier<Optimizer> optimizer = () -> Adam.withLearningRate(0.01);
     private Clipping clipping = Clipping.NONE;
     private double clipThreshold = 1;
+    private Consumer<Step<?>> watcher;
 
     private Builder() {}
 
@@ -173,6 +194,15 @@ public final class Trainer {
     public Builder clipByValue(double limit) {
       this.clipThreshold = Checks.positive("trainer", "clipping limit", limit);
       this.clipping = Clipping.BY_VALUE;
+      return this;
+    }
+
+    /**
+     * Calls {@code watcher} at every optimizer step with the classifier before the step, the minibatch and its
+     * gradient before clipping, e.g. to keep the step with the largest gradient. It must not throw.
+     */
+    public Builder onStep(Consumer<Step<?>> watcher) {
+      this.watcher = Checks.notNull("trainer", "step watcher", watcher);
       return this;
     }
 
