@@ -39,6 +39,8 @@ check "mvn came from the prefix"    'grep -q "^mvn " "$TMP/prefix-calls.log"'
 unzip -l "$TMP/repo/target/gated-memory-all.jar" > "$TMP/jar.txt" 2>/dev/null || true
 check "jar holds XChart and ND4J"   'grep -q org/knowm/xchart/XYChart.class "$TMP/jar.txt" &&
                                      grep -q org/nd4j/linalg/factory/Nd4j.class "$TMP/jar.txt"'
+check "conda env brings fonts"       'grep -qE "^ *- fontconfig" "$ROOT/environment.yml" &&
+                                     grep -qE "^ *- fonts-conda-ecosystem" "$ROOT/environment.yml"'
 check "HOME stayed the fake one"    '[ ! -e "$TMP/home/.m2/repository" ] || [ "${COLD:-0}" = 1 ]'
 [ $fail = 0 ] && echo "postBuild test passed" || { tail -20 "$TMP/postbuild.log"; echo "postBuild test FAILED"; }
 exit $fail

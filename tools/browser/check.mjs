@@ -1,6 +1,6 @@
 // Browser check of the handouts: open every page in headless Chromium on a file:// URL and check it.
 //
-//   node tools/browser/check.mjs [--pdf] build/handouts
+//   node tools/browser/check.mjs [--pdf] [--expect-explorers N] build/handouts
 //
 // With --pdf (what ./course test uses) each page is also printed to PDF once it has been checked,
 // so every page is loaded and typeset once; pdf.mjs does the same printing for ./course handouts.
@@ -16,18 +16,24 @@
 //   - no request tried to leave the machine, no local file failed to load;
 //   - there were no console errors and no uncaught exceptions;
 //   - every relative link points at an existing file, and a student page links nothing in
-//     solutions/.
+//     solutions/;
+//   - every gate explorer on it works (explorer.mjs): the slider shows the library's numbers for
+//     each step, hovering shows a unit's step, the what-if slider recomputes, print shows its picture.
+// --expect-explorers N fails the run when fewer than N explorers were found in all (for a test page).
 // Also: every lesson has a PDF (pdf/NN-name.pdf, solutions/pdf/NN-name.pdf) that starts with %PDF.
-// Screenshots: OUT/screenshots/<page>.png, solutions' in OUT/solutions/screenshots/.
+// Screenshots: OUT/screenshots/<page>.png (and <page>-explorer-<n>.png), solutions' in OUT/solutions/screenshots/.
 // One line per test (PASS/FAIL + reason), then "N passed, N failed"; exit status 1 on any failure.
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launch, blockNetwork, isLocal, mathjaxDone, pages, pool, printable, pdfOf, printPdf, TABS } from './lib.mjs';
+import { checkExplorers } from './explorer.mjs';
 
 const args = process.argv.slice(2);
 const withPdf = args.includes('--pdf');
-const out = resolve(args.find((a) => !a.startsWith('--')) || 'build/handouts');
+const expectAt = args.indexOf('--expect-explorers');
+const expectExplorers = expectAt >= 0 ? Number(args[expectAt + 1]) : 0;
+const out = resolve(args.find((a, k) => !a.startsWith('--') && k !== expectAt + 1) || 'build/handouts');
 const all = pages(out);
 let passed = 0;
 let failed = 0;
@@ -98,6 +104,14 @@ const results = await pool(all, TABS, async (rel) => {
     const shots = join(out, rel.startsWith('solutions/') ? 'solutions/screenshots' : 'screenshots');
     mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: join(shots, basename(rel, '.html') + '.png'), fullPage: true });
+    try {
+      const ex = await checkExplorers(page, shots, basename(rel, '.html'));
+      info.explorers = ex.count;
+      info.printImages = ex.printImages;
+      problems.push(...ex.problems);
+    } catch (e) {
+      problems.push(`gate explorer check stopped: ${e.message.split('\n')[0]}`);
+    }
     if (withPdf && printable(rel)) await printPdf(page, out, rel);
   } catch (e) {
     problems.push(`could not load: ${e.message.split('\n')[0]}`);
@@ -127,21 +141,35 @@ for (const { rel, url, problems, info } of results) {
   }
   const left = blockedBy.get(url) || [];
   if (left.length) problems.push(`${left.length} request(s) tried to leave the machine: ${left[0]}`);
-  const what = info ? `(${info.images} image(s), ${info.rendered} formula(s))` : '';
+  const what = info ? `(${info.images} image(s), ${info.rendered} formula(s)`
+    + `${info.explorers ? `, ${info.explorers} explorer(s)` : ''})` : '';
   report(problems.length === 0, rel, problems.length ? problems.join('; ') : what);
 }
 const orphans = [...blockedBy.keys()].filter((k) => !results.some((r) => r.url === k));
 if (orphans.length) report(false, 'requests outside any page', blockedBy.get(orphans[0])[0]);
 
+const explorers = results.reduce((n, r) => n + (r.info?.explorers || 0), 0);
+if (expectExplorers > 0) {
+  report(explorers >= expectExplorers, 'gate explorers found', `${explorers} (expected at least ${expectExplorers})`);
+}
+
 // One PDF per lesson and per solution.
+// A page with explorers must print their static pictures: its PDF holds at least as many pictures as
+// the page shows in print.
 for (const rel of all.filter(printable)) {
   const pdf = pdfOf(rel);
   const path = join(out, pdf);
   if (!existsSync(path)) { report(false, pdf, 'missing'); continue; }
   const bytes = readFileSync(path);
-  const pagesIn = (bytes.toString('latin1').match(/\/Type\s*\/Page\b/g) || []).length;
+  const text = bytes.toString('latin1');
+  const pagesIn = (text.match(/\/Type\s*\/Page\b/g) || []).length;
   const ok = bytes.subarray(0, 5).toString() === '%PDF-' && statSync(path).size > 1000;
-  report(ok, pdf, ok ? `(${pagesIn || '?'} page(s))` : 'not a PDF');
+  const wanted = results.find((r) => r.rel === rel)?.info?.printImages || 0;
+  const pictures = (text.match(/\/Subtype\s*\/Image\b/g) || []).length;
+  const enough = !withPdf || pictures >= wanted;
+  report(ok && enough, pdf, !ok ? 'not a PDF' : !enough
+    ? `holds ${pictures} picture(s) but the page shows ${wanted} in print (an explorer's static picture is missing)`
+    : `(${pagesIn || '?'} page(s)${wanted ? `, ${pictures} picture(s)` : ''})`);
 }
 console.log(`browser check: ${all.length} page(s) in ${((Date.now() - t0) / 1000).toFixed(1)} s;`
   + ` screenshots in ${join(out, 'screenshots')}`);

@@ -13,9 +13,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The fast path: an LSTM forward pass over a minibatch with ND4J, for sizes where matrix
- * products dominate (hidden sizes in the hundreds). It computes exactly what {@link Lstm} computes
- * and is tested against it; the teaching code stays in {@link Lstm} and {@code LstmCell}.
+ * A demonstration of seed 001's bundled product in ND4J: an LSTM forward pass (no backward pass)
+ * over a minibatch, one ND4J call per operation. It computes exactly what {@link Lstm} computes and
+ * is tested against it, but it is <b>not</b> a fast path: every ND4J call costs tens of
+ * microseconds, and measured here it was slower than the plain {@link Lstm} at the sizes notebook 07
+ * uses. For real training speed use {@link gated.batch.BatchLstm} (forward and backward, double or
+ * float), which {@code ./course bench} measures against DL4J and PyTorch.
  *
  * <pre>
  *   Z_x = X·W_x + b            one GEMM for every step of every sequence: [T·B, X]·[X, 4H]
@@ -24,8 +27,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *     C_t = σ(Z_f) ⊙ C_{t-1} + σ(Z_i) ⊙ tanh(Z_g),  H_t = σ(Z_o) ⊙ tanh(C_t)
  * </pre>
  *
- * <p>ND4J's first call loads native code (about 2–3 s); at teaching sizes (H = 3) the plain
- * {@link Lstm} is faster, because each ND4J call has a fixed overhead.
+ * <p>ND4J's first call loads native code (about 2–3 s).
  */
 public final class Nd4jLstm {
   private final FusedLstmWeights fused;
@@ -35,11 +37,48 @@ public final class Nd4jLstm {
 
   public Nd4jLstm(LstmWeights weights) {
     Checks.notNull("ND4J LSTM", "weights", weights);
+    requireNd4j("ND4J LSTM");
     weights.requireFinite("ND4J LSTM");
     this.fused = weights.toFused();
     this.wx = Nd4j.create(fused.wx().toArray2d());
     this.wh = Nd4j.create(fused.wh().toArray2d());
     this.b = Nd4j.create(fused.b().toArray()).reshape(1, fused.b().size());
+  }
+
+  /**
+   * Whether ND4J's native code loads on this computer. The build includes it for linux-x86_64,
+   * linux-arm64, macosx-x86_64, macosx-arm64 and windows-x86_64 (pom.xml, profiles nd4j-natives-*);
+   * elsewhere this is false and {@link Lstm} computes the same thing without ND4J.
+   */
+  public static boolean available() {
+    return nd4jProblem() == null;
+  }
+
+  private static String nd4jProblem;
+  private static boolean nd4jChecked;
+
+  private static synchronized String nd4jProblem() {
+    if (!nd4jChecked) {
+      nd4jChecked = true;
+      try {
+        Nd4j.getBackend();                   // loads the native code (about 2–3 s the first time)
+      } catch (Throwable t) {                // no backend, or its native library failed to load
+        Throwable root = t;
+        while (root.getCause() != null) root = root.getCause();
+        nd4jProblem = root.getClass().getSimpleName() + ": " + root.getMessage();
+      }
+    }
+    return nd4jProblem;
+  }
+
+  private static void requireNd4j(String op) {
+    String problem = nd4jProblem();
+    if (problem != null) {
+      throw new UnsupportedOperationException(op + ": ND4J's native code is not available on this computer ("
+          + System.getProperty("os.name") + ", " + System.getProperty("os.arch") + "; " + problem + "). The course "
+          + "builds it for linux-x86_64, linux-arm64, macosx-x86_64, macosx-arm64 and windows-x86_64. Nothing else "
+          + "in the course needs ND4J: Lstm computes the same forward pass (check with Nd4jLstm.available()).");
+    }
   }
 
   /**

@@ -1,14 +1,18 @@
 package gated.plot;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 
 /**
  * An immutable builder for a bar chart: one bar per category for each series, optionally stacked.
  * Every method returns a new {@code BarPlot}; {@link #build()} returns a fresh XChart {@link CategoryChart}.
+ * A series named after a model ("RNN", "LSTM", …) is drawn in that model's colour from {@link Palette};
+ * other series ("weights", "biases") in greys that no model uses.
  *
  * <pre>
  *   BarPlot.of(List.of("RNN", "GRU", "LSTM")).series("parameters", 24, 72, 96).title("H = 3, X = 4").build();
@@ -104,12 +108,16 @@ public final class BarPlot {
     chart.getStyler().setStacked(stacked);
     chart.getStyler().setLabelsVisible(labels);              // stacked: each part, and the sum above the bar
     chart.getStyler().setShowStackSum(labels && stacked);
-    chart.getStyler().setYAxisDecimalPattern("#,##0");
+    boolean whole = series.stream().allMatch(s -> java.util.Arrays.stream(s.values).allMatch(v -> v == Math.rint(v)));
+    chart.getStyler().setYAxisDecimalPattern(whole ? "#,##0" : "0.0##");   // counts, or fractions such as accuracy
     chart.getStyler().setLegendVisible(series.size() > 1);
+    int others = 0;
     for (Series s : series) {
       List<Double> v = new ArrayList<>();
       for (double d : s.values) v.add(d);
-      chart.addSeries(s.name, categories, v);
+      Optional<Palette.Model> model = Palette.modelOf(s.name);
+      Color colour = model.isPresent() ? model.get().color() : Palette.otherBar(others++);
+      chart.addSeries(s.name, categories, v).setFillColor(colour);
     }
     return chart;
   }

@@ -21,6 +21,9 @@ import org.knowm.xchart.HeatMapChartBuilder;
  * otherwise symmetric [−m, m] with m = max |v|. Ranges that include negative numbers use a diverging
  * blue–white–red palette with white at 0; ranges ≥ 0 use a white-to-black grey palette. Values outside the range
  * take the colour of the nearest end.
+ *
+ * <p>The x axis is titled "t" (steps 1 … T) unless {@link #xLabel} says otherwise; labels that would
+ * overlap are tilted.
  */
 public final class Heatmap {
   // Gates and other ranges ≥ 0 shade from white (0) to black (1) in greys, so that no blue in a gate map can be read
@@ -38,9 +41,11 @@ public final class Heatmap {
   private final double max;
   private final List<String> stepLabels;
   private final boolean showValues;
+  private final String xLabel;
+  private final int groupSize;
 
   private Heatmap(List<Vec> values, String title, int width, int height, double min, double max,
-      List<String> stepLabels, boolean showValues) {
+      List<String> stepLabels, boolean showValues, String xLabel, int groupSize) {
     this.values = values;
     this.title = title;
     this.width = width;
@@ -49,6 +54,8 @@ public final class Heatmap {
     this.max = max;
     this.stepLabels = stepLabels;
     this.showValues = showValues;
+    this.xLabel = xLabel;
+    this.groupSize = groupSize;
   }
 
   /** A heat map of v_1 … v_T, all of the same size H: H units × T steps. */
@@ -68,17 +75,17 @@ public final class Heatmap {
     List<String> steps = new ArrayList<>();
     for (int t = 1; t <= valuesOverTime.size(); t++) steps.add(String.valueOf(t));
     return new Heatmap(List.copyOf(valuesOverTime), "", Plots.WIDTH, Plots.HEIGHT, Double.NaN, Double.NaN,
-        List.copyOf(steps), false);
+        List.copyOf(steps), false, "t", 0);
   }
 
   public Heatmap title(String title) {
-    return new Heatmap(values, Plots.text(title), width, height, min, max, stepLabels, showValues);
+    return new Heatmap(values, Plots.text(title), width, height, min, max, stepLabels, showValues, xLabel, groupSize);
   }
 
   /** Width × height in pixels. */
   public Heatmap size(int width, int height) {
     return new Heatmap(values, title, Plots.pixels("Heatmap", "width", width), Plots.pixels("Heatmap", "height", height),
-        min, max, stepLabels, showValues);
+        min, max, stepLabels, showValues, xLabel, groupSize);
   }
 
   /** The values mapped to the two ends of the colour scale, e.g. (0, 1) for gates or (−1, 1) for tanh. */
@@ -86,7 +93,7 @@ public final class Heatmap {
     if (!Double.isFinite(min) || !Double.isFinite(max) || min >= max) {
       throw new IllegalArgumentException("Heatmap: range needs finite min < max, got [" + min + ", " + max + "]");
     }
-    return new Heatmap(values, title, width, height, min, max, stepLabels, showValues);
+    return new Heatmap(values, title, width, height, min, max, stepLabels, showValues, xLabel, groupSize);
   }
 
   /** Labels for the x axis, one per step, e.g. the words of the sentence; by default 1 … T. */
@@ -95,12 +102,31 @@ public final class Heatmap {
       throw new IllegalArgumentException("Heatmap: needs one step label per step (" + values.size() + "), got "
           + (labels == null ? "null" : labels.size()));
     }
-    return new Heatmap(values, title, width, height, min, max, List.copyOf(labels), showValues);
+    return new Heatmap(values, title, width, height, min, max, List.copyOf(labels), showValues, xLabel, groupSize);
+  }
+
+  /**
+   * The title of the x axis; "t" by default, since the columns are time steps 1 … T. Say what the columns
+   * are when they are something else, e.g. "sentence:word" for several sentences side by side.
+   */
+  public Heatmap xLabel(String xLabel) {
+    return new Heatmap(values, title, width, height, min, max, stepLabels, showValues, Plots.text(xLabel), groupSize);
+  }
+
+  /**
+   * The columns come in groups of {@code size} (e.g. the three words of each of several sentences); an empty
+   * column is drawn between groups so they read as separate. The number of steps must be a multiple of size.
+   */
+  public Heatmap groupsOf(int size) {
+    if (size < 1 || values.size() % size != 0) {
+      throw new IllegalArgumentException("Heatmap: groups of " + size + " do not divide the " + values.size() + " steps");
+    }
+    return new Heatmap(values, title, width, height, min, max, stepLabels, showValues, xLabel, size);
   }
 
   /** Writes each value (2 decimals) into its cell; readable for small maps only. */
   public Heatmap showValues(boolean showValues) {
-    return new Heatmap(values, title, width, height, min, max, stepLabels, showValues);
+    return new Heatmap(values, title, width, height, min, max, stepLabels, showValues, xLabel, groupSize);
   }
 
   /** Number of units H (rows of the picture). */
@@ -122,7 +148,7 @@ public final class Heatmap {
       lo = auto[0];
       hi = auto[1];
     }
-    HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height).title(title).xAxisTitle("t")
+    HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel)
         .yAxisTitle("unit").build();
     Plots.theme(chart.getStyler());
     chart.getStyler().setMin(lo).setMax(hi);
@@ -132,17 +158,30 @@ public final class Heatmap {
     chart.getStyler().setHeatMapValueDecimalPattern("0.00");
     List<String> units = new ArrayList<>();
     for (int k = 0; k < units(); k++) units.add(String.valueOf(k));
+    List<String> columns = new ArrayList<>();
     List<Number[]> cells = new ArrayList<>();
     for (int t = 0; t < steps(); t++) {
-      for (int k = 0; k < units(); k++) cells.add(new Number[] {t, k, values.get(t).get(k)});
+      if (groupSize > 0 && t > 0 && t % groupSize == 0) columns.add(" ".repeat(columns.size()));  // an empty column
+      int column = columns.size();
+      columns.add(stepLabels.get(t));
+      for (int k = 0; k < units(); k++) cells.add(new Number[] {column, k, values.get(t).get(k)});
     }
-    chart.addSeries(Plots.text(title).isEmpty() ? "values" : title, stepLabels, units, cells);
+    if (labelsCrowded(columns)) chart.getStyler().setXAxisLabelRotation(45);
+    chart.addSeries(Plots.text(title).isEmpty() ? "values" : title, columns, units, cells);
     return chart;
   }
 
   /** The picture of {@link #build()}. */
   public BufferedImage image() {
     return Plots.image(build());
+  }
+
+  /** Whether the widest step label is wider than its column, so that labels would overlap unless tilted. */
+  private boolean labelsCrowded(List<String> columns) {
+    int widest = 0;
+    for (String label : columns) widest = Math.max(widest, Plots.textWidth(label, 12));   // the tick font of Plots.theme
+    double plotWidth = width - 170;                           // y axis title and ticks, colour legend, padding
+    return widest + 6 > plotWidth / columns.size();
   }
 
   private double[] autoRange() {

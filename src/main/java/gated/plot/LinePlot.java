@@ -23,9 +23,16 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * so: a non-finite value (NaN, ±Inf, e.g. the last loss of a diverged run) becomes a gap marked
  * "k not finite", and on a log y axis a value ≤ 0 (e.g. a gradient norm that underflowed to 0) becomes a
  * gap marked "k ≤ 0". The series itself is always kept, so no curve disappears silently.
+ *
+ * <p>Colours, dash patterns and markers follow the series names (see {@link Palette}): a model keeps its
+ * colour in every figure, lines of the same colour get different dash patterns, and every series with at most
+ * 45 points (a measurement, not a drawn curve) gets its own marker shape at each measured point.
  */
 public final class LinePlot {
-  private static final int MARKERS_UP_TO = 30;
+  /** Series with at most this many points are measurements and get a marker at each point. */
+  private static final int MARKERS_UP_TO = 45;
+  /** The width of {@link #create()}: {@link Plots#WIDTH}, plus what a long legend needs. */
+  private static final int FIT_LEGEND = 0;
 
   private record Series(String name, double[] x, double[] y) {}
 
@@ -47,9 +54,12 @@ public final class LinePlot {
     this.series = List.copyOf(series);
   }
 
-  /** An empty plot of the default size {@link Plots#WIDTH} × {@link Plots#HEIGHT}. */
+  /**
+   * An empty plot of the default size {@link Plots#WIDTH} × {@link Plots#HEIGHT}, made wider when the legend's
+   * names are long, so the plot area keeps its width.
+   */
   public static LinePlot create() {
-    return new LinePlot("", "", "", Plots.WIDTH, Plots.HEIGHT, false, List.of());
+    return new LinePlot("", "", "", FIT_LEGEND, Plots.HEIGHT, false, List.of());
   }
 
   public LinePlot title(String title) {
@@ -111,13 +121,16 @@ public final class LinePlot {
   /** A new chart with every series; see the class comment for the points that are left out. */
   public XYChart build() {
     if (series.isEmpty()) throw new IllegalArgumentException("LinePlot '" + title + "': add at least one series");
-    XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel)
-        .yAxisTitle(yLabel).build();
+    int w = width == FIT_LEGEND ? fittedWidth() : width;
+    XYChart chart = new XYChartBuilder().width(w).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
     Plots.theme(chart.getStyler());
     chart.getStyler().setYAxisLogarithmic(logY);
-    chart.getStyler().setMarkerSize(5);
+    chart.getStyler().setMarkerSize(6);
     Set<String> used = new HashSet<>();
-    for (Series s : series) {
+    List<SeriesStyle> styles = SeriesStyle.of(seriesNames());
+    for (int n = 0; n < series.size(); n++) {
+      Series s = series.get(n);
+      SeriesStyle style = styles.get(n);
       double[] y = s.y.clone();
       int notFinite = 0;
       int notPositive = 0;
@@ -132,9 +145,28 @@ public final class LinePlot {
       }
       String name = legend(s.name, notFinite, notPositive, used);
       XYSeries drawn = chart.addSeries(name, s.x, y);
-      if (s.x.length > MARKERS_UP_TO) drawn.setMarker(SeriesMarkers.NONE);
+      drawn.setLineColor(style.color());
+      drawn.setMarkerColor(style.color());
+      drawn.setLineStyle(style.line());
+      drawn.setLineWidth(style.width());
+      drawn.setMarker(s.x.length > MARKERS_UP_TO ? SeriesMarkers.NONE : style.marker());
     }
     return chart;
+  }
+
+  /**
+   * {@link Plots#WIDTH}, widened by as much as the legend is wider than 130 pixels, so the plot area keeps its
+   * width (XChart spaces the x tick labels by their own width only, so a narrow plot crowds them).
+   */
+  private int fittedWidth() {
+    return Plots.WIDTH + Math.max(0, legendWidth() - 130);
+  }
+
+  /** About how wide the legend is drawn: its widest name, the line sample beside it, the padding. */
+  private int legendWidth() {
+    int widest = 0;
+    for (Series s : series) widest = Math.max(widest, Plots.textWidth(s.name, 12));
+    return widest + 70;
   }
 
   /** The picture of {@link #build()}: {@code display(plot.image());}. */

@@ -8,7 +8,8 @@ import org.knowm.xchart.CategoryChart;
 
 /**
  * Parameter counts as bars, one bar per model in the map's order (use a {@code LinkedHashMap}): e.g. RNN
- * H(X+H) + H, GRU 3[H(X+H) + H], LSTM 4[H(X+H) + H] for the same H and X.
+ * H(X+H) + H, GRU 3[H(X+H) + H], LSTM 4[H(X+H) + H] for the same H and X. The x axis is titled "model";
+ * the builders ({@code barsPlot}) can say otherwise, e.g. {@code .xLabel("merge mode")}.
  */
 public final class ParamPlots {
   private ParamPlots() {}
@@ -27,7 +28,8 @@ public final class ParamPlots {
       if (e.getValue() == null) throw new IllegalArgumentException("ParamPlots: the count of '" + e.getKey() + "' is null");
       v[k++] = e.getValue();
     }
-    return BarPlot.of(new ArrayList<>(counts.keySet())).title(title).yLabel("parameters").series("parameters", v);
+    return BarPlot.of(new ArrayList<>(counts.keySet())).title(title).xLabel("model").yLabel("parameters")
+        .series("parameters", v);
   }
 
   /** One stacked bar per model: weights below, biases on top, the total written above. */
@@ -49,7 +51,7 @@ public final class ParamPlots {
       weights[k] = b.weights();
       biases[k] = b.biases();
     }
-    return BarPlot.of(names).title("Parameters per model (weights + biases)").yLabel("parameters")
+    return BarPlot.of(names).title("Parameters per model (weights + biases)").xLabel("model").yLabel("parameters")
         .series("weights", weights).series("biases", biases).stacked(true);
   }
 }

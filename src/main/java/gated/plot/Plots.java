@@ -74,6 +74,16 @@ public final class Plots {
     }
   }
 
+  /** The width in pixels of a text in the course's sans-serif font of this size. */
+  static int textWidth(String text, int size) {
+    java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+    try {
+      return g.getFontMetrics(new Font(Font.SANS_SERIF, Font.PLAIN, size)).stringWidth(text == null ? "" : text);
+    } finally {
+      g.dispose();
+    }
+  }
+
   /** Checks a width or height. */
   static int pixels(String who, String what, int value) {
     if (value < 50 || value > 10_000) {

@@ -85,16 +85,16 @@ public final class GradientFlow {
    * c_t → c_T scales a gradient, since ∂c_k/∂c_{k-1} = diag(f_k) along that path.
    */
   public static Profile forgetGateProducts(String label, Lstm.LstmTrace trace) {
-    List<LstmStep> steps = trace.steps();
-    int n = steps.size();
-    List<Double> values = new ArrayList<>();
-    Vec product = Vec.fill(steps.get(0).f().size(), 1.0);
-    values.add(1.0);                                               // d = 0: the empty product
-    for (int t = n - 1; t >= 1; t--) {
-      product = product.hadamard(steps.get(t).f());                   // Π f_k for k = t … T (1-based t+1 … T)
-      values.add(product.sum() / product.size());
-    }
-    return new Profile(label, values);
+    return gateProducts(label, trace.steps().stream().map(LstmStep::f).toList(), false);
+  }
+
+  /**
+   * ‖Π_{k=t+1}^{T} diag(f_k)‖₂, the spectral norm of the partial derivative ∂c_T/∂c_t along the direct
+   * cell-state path (h held fixed): for a diagonal matrix the largest |entry|, so the largest Π f_k over
+   * the units. The same statistic as {@link #rnnJacobianProducts} for the RNN.
+   */
+  public static Profile forgetGateProductNorms(String label, Lstm.LstmTrace trace) {
+    return gateProducts(label, trace.steps().stream().map(LstmStep::f).toList(), true);
   }
 
   /**
@@ -102,14 +102,26 @@ public final class GradientFlow {
    * H_{t-1} → H_t, since H_t = Z_t ⊙ H_{t-1} + (1 − Z_t) ⊙ H̃_t contains diag(Z_t) in ∂H_t/∂H_{t-1}.
    */
   public static Profile updateGateProducts(String label, gated.model.Gru.GruTrace trace) {
-    List<gated.cell.GruStep> steps = trace.steps();
-    int n = steps.size();
+    return gateProducts(label, trace.steps().stream().map(gated.cell.GruStep::z).toList(), false);
+  }
+
+  /**
+   * ‖Π_{k=t+1}^{T} diag(Z_k)‖₂ for a GRU: the spectral norm of the direct path's term, the largest
+   * Π Z_k over the units. The same statistic as {@link #rnnJacobianProducts} for the RNN.
+   */
+  public static Profile updateGateProductNorms(String label, gated.model.Gru.GruTrace trace) {
+    return gateProducts(label, trace.steps().stream().map(gated.cell.GruStep::z).toList(), true);
+  }
+
+  /** Π of the gate over the last d steps, d = 0 … T−1, as the mean over units or (largest) the spectral norm. */
+  private static Profile gateProducts(String label, List<Vec> gates, boolean largest) {
+    int n = gates.size();
     List<Double> values = new ArrayList<>();
-    Vec product = Vec.fill(steps.get(0).z().size(), 1.0);
+    Vec product = Vec.fill(gates.get(0).size(), 1.0);
     values.add(1.0);                                               // d = 0: the empty product
     for (int t = n - 1; t >= 1; t--) {
-      product = product.hadamard(steps.get(t).z());                   // Π Z_k over the last d steps
-      values.add(product.sum() / product.size());
+      product = product.hadamard(gates.get(t));                    // Π over k = t … T−1 (1-based t+1 … T)
+      values.add(largest ? product.max() : product.sum() / product.size());
     }
     return new Profile(label, values);
   }
