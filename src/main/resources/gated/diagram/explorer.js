@@ -243,7 +243,7 @@
         var k = Number(cell.getAttribute('data-k')), s = steps[state.t - 1];
         tip.innerHTML = '<b>unit ' + k + ', step ' + state.t + ' “' + esc(data.words[state.t - 1]) + '”</b><br>'
           + 'f = ' + fmt(s.f[k]) + ' (z<sub>f</sub> = ' + fmt(s.zf[k]) + '), i = ' + fmt(s.i[k])
-          + ' (z<sub>i</sub> = ' + fmt(s.zi[k]) + ')<br>c&#771; = ' + fmt(s.g[k]) + ' (z<sub>g</sub> = ' + fmt(s.zg[k])
+          + ' (z<sub>i</sub> = ' + fmt(s.zi[k]) + ')<br>C&#771; = ' + fmt(s.g[k]) + ' (z<sub>g</sub> = ' + fmt(s.zg[k])
           + '), o = ' + fmt(s.o[k]) + ' (z<sub>o</sub> = ' + fmt(s.zo[k]) + ')<br>'
           + 'C<sub>t</sub> = f·C<sub>t−1</sub> + i·C&#771; = ' + fmt(s.f[k] * s.cPrev[k]) + ' + '
           + term(s.i[k] * s.g[k]) + ' = ' + fmt(s.c[k]) + '<br>'
