@@ -22,12 +22,29 @@ included; .ipynb_checkpoints is skipped). Each notebook gives these test cases:
                      - no cell has an error output;
                      - no cell writes to stderr (students see clean output);
                      - a cell tagged `plot` produced an image/png;
+                     - a cell tagged `raises-exception` (nbclient's tag) did
+                       raise: it passes only with an error output;
                      - a cell with metadata {"course": {"expect": [regex, ...]}}
                        has, for every regex, a stdout line it matches (re.search).
 
 Notebooks are executed in memory; the files under notebooks/ are never
 written. --out DIR saves executed copies (DIR/<path relative to ROOT's parent>)
-for rendering handouts.
+for rendering handouts. --jobs N runs N notebooks at a time (default 2, one
+per core of the course's machines); each gets its own kernel.
+
+Kernel starts: a kernel that does not answer kernel_info within
+--startup-timeout seconds while its process lives is a HANG; one that exits
+first is a START FAILURE, reported with the cause from its log (the course
+kernel names the port and the reason when it cannot listen). Either is
+retried, so the notebook still runs, and each is counted as a failed test.
+Before any kernel starts, the loopback interface is checked: if 127.0.0.1
+cannot be bound the run stops at once and says so.
+
+After the runs it prints a time table: per notebook the status, the kernel's
+start to first reply, the total time, the peak memory (RSS) of its kernel and
+its slowest cell; then the totals for the lessons (notebooks/*.ipynb) and for
+all notebooks against the course's targets (start median < 2 s, lessons < 60 s,
+all < 120 s, no lesson > 10 s). The targets are reported, not enforced.
 
 Knobs: the kernel JVM inherits this process's environment, so a notebook can
 read sizes with a default, e.g.
@@ -44,9 +61,14 @@ import argparse
 import json
 import os
 import re
+import shutil
+import socket
+import statistics
+import subprocess
 import sys
 import time
 import warnings
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 # nbformat 4.4 notebooks have no cell ids; newer nbformat warns when writing them.
@@ -54,8 +76,13 @@ warnings.filterwarnings("ignore", message="Code cell is missing an id field")
 
 REPO = Path(__file__).resolve().parent.parent
 CELL_TIMEOUT = 300     # seconds per cell; the first ND4J call alone takes ~3 s
-STARTUP_TIMEOUT = 10   # seconds for a kernel to answer kernel_info (normally 1-2 s)
-STARTUP_ATTEMPTS = 5   # see execute()
+STARTUP_TIMEOUT = 30   # seconds for a kernel to answer kernel_info (normally under 1 s)
+STARTUP_ATTEMPTS = 3   # a hang or start failure is counted, then the start is retried
+JOBS = 2               # notebooks at a time
+LOG_DIR = REPO / "build" / "kernel-logs"
+TIMES_FILE = REPO / "build" / "notebook-times.json"   # last run's times: longest notebooks start first
+# The course's targets on its 2-core machines (issue 16), printed under the time table.
+TARGET_START_MEDIAN, TARGET_LESSONS, TARGET_ALL, TARGET_LESSON = 2, 60, 120, 10
 
 # Magics that only some kernels understand (see shared PORTABLE-NOTEBOOKS.md).
 FORBIDDEN_MAGICS = ("%maven", "%dependency", "%%loadFromPOM")
@@ -224,15 +251,19 @@ def check_executed(nb):
     setup_index = cells[0][0] if cells else None
     for i, c in cells:
         outs = c.get("outputs", [])
+        meta = c.get("metadata", {})
+        expected_error = "raises-exception" in meta.get("tags", [])
+        errors = [o for o in outs if o.get("output_type") == "error"]
+        if expected_error and not errors and c.get("execution_count") is not None:
+            problems.append(f"cell {i}: tagged 'raises-exception' but raised nothing | {head(c)}")
         for o in outs:
-            if o.get("output_type") == "error":
+            if o.get("output_type") == "error" and not expected_error:
                 problems.append(f"cell {i}: error {o.get('ename', '')}: {o.get('evalue', '')[:200]} | {head(c)}")
             elif (o.get("output_type") == "stream" and o.get("name") == "stderr" and i == setup_index
                   and JJAVA_JARS_NOTICE.fullmatch(output_text(o))):
                 continue
             elif o.get("output_type") == "stream" and o.get("name") == "stderr":
                 problems.append(f"cell {i}: wrote to stderr: {output_text(o)[:200]!r} | {head(c)}")
-        meta = c.get("metadata", {})
         if "plot" in meta.get("tags", []) and not any("image/png" in o.get("data", {}) for o in outs):
             problems.append(f"cell {i}: tagged 'plot' but produced no image/png | {head(c)}")
         stdout = "".join(output_text(o) for o in outs
@@ -244,54 +275,216 @@ def check_executed(nb):
     return problems
 
 
-def execute(path, out_dir, timeout, log_dir):
-    """Run one notebook; return (problems, seconds).
+def use_course_jupyter():
+    """Use the course kernel and keep Jupyter's files out of the user's home (as ./course does).
+    COURSE_KERNELSPECS names a folder whose kernels/java is used instead (cache training, levers)."""
+    local = REPO / "build" / "jupyter"
+    if local.is_dir():
+        first = [os.environ["COURSE_KERNELSPECS"]] if os.environ.get("COURSE_KERNELSPECS") else []
+        rest = [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p and p not in first + [str(local)]]
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(first + [str(local)] + rest)
+        for var, sub in [("JUPYTER_RUNTIME_DIR", "runtime"), ("JUPYTER_DATA_DIR", "data"),
+                         ("JUPYTER_CONFIG_DIR", "config"), ("IPYTHONDIR", "ipython")]:
+            os.environ.setdefault(var, str(local / sub))
 
-    rapaio-jupyter-kernel 3.0.1 has a start-up race: in about 1 start in 7
-    here one of its channel threads never starts, the kernel binds its ports
-    but never answers kernel_info, and jupyter_client gives up with "Kernel
-    didn't respond". Waiting before connecting does not help (checked), so a
-    kernel that does not answer before any cell ran is replaced by a fresh
-    one, up to STARTUP_ATTEMPTS times. The kernel's own log (its stderr) goes
-    to log_dir/<notebook>.log.
-    """
-    import atexit
-    import nbformat
+
+def private_log(path):
+    """A new, empty log file, 0600 in a 0700 folder: kernel logs name ports and paths."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.chmod(path.parent, 0o700)
+    log = open(path, "wb", opener=lambda p, flags: os.open(p, flags, 0o600))
+    os.chmod(path, 0o600)   # an older file keeps its mode otherwise
+    return log
+
+
+def loopback_problem():
+    """None if 127.0.0.1 can be bound and reached, else a sentence naming the cause."""
+    try:
+        with socket.socket() as server, socket.socket() as client:
+            server.bind(("127.0.0.1", 0))
+            server.listen(1)
+            client.settimeout(2)
+            client.connect(server.getsockname())
+        return None
+    except OSError as e:
+        return (f"the loopback interface does not work ({e}); kernels listen on 127.0.0.1, so none can start. "
+                "Inside a network namespace, run: ip link set lo up")
+
+
+def kernel_pid(km):
+    provisioner = getattr(km, "provisioner", None)
+    proc = getattr(provisioner, "process", None)
+    return getattr(proc, "pid", None) or getattr(provisioner, "pid", None)
+
+
+def peak_rss_mb(pid):
+    """The peak resident memory of a live process (VmHWM), in MiB, or None."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, TypeError):
+        pass
+    return None
+
+
+def cpu_seconds(pid):
+    """CPU time (user + system) a live process has used so far, or None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, TypeError):
+        return None
+
+
+def thread_dump(pid):
+    """The JVM's thread dump (jcmd Thread.print), or a line saying why there is none."""
+    jcmd = shutil.which("jcmd") or next((str(p) for p in sorted(Path("/usr/lib/jvm").glob("*/bin/jcmd"))), None)
+    if not pid or not jcmd:
+        return "(no thread dump: jcmd or the kernel's pid is missing)\n"
+    try:
+        return subprocess.run([jcmd, str(pid), "Thread.print"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return f"(no thread dump: {e})\n"
+
+
+def log_tail(path, n=3):
+    """The last lines of a kernel log that say something, for a start failure's cause."""
+    try:
+        lines = [l.strip() for l in Path(path).read_text(errors="replace").splitlines() if l.strip()]
+    except OSError:
+        return ""
+    return " / ".join(lines[-n:])
+
+
+CELL_LINE = re.compile(r"cell \d+: ([0-9.]+) s, of which running ([0-9.]+) s")
+
+
+def compile_and_run(log_path):
+    """(seconds compiling, seconds running) over the cells of the kernel's last start, from the
+    course kernel's log lines "cell N: T s, of which running R s"; (None, None) without them."""
+    try:
+        text = Path(log_path).read_text(errors="replace")
+    except OSError:
+        return None, None
+    cells = [(float(t), float(r)) for t, r in CELL_LINE.findall(text.split("listening on")[-1])]
+    if not cells:
+        return None, None
+    return sum(t - r for t, r in cells), sum(r for _, r in cells)
+
+
+class StartProblem(Exception):
+    """The kernel did not get as far as answering kernel_info."""
+
+    def __init__(self, kind, detail):
+        super().__init__(f"{kind}: {detail}")
+        self.kind, self.detail = kind, detail
+
+
+async def run_cells(client, nb, log, result):
+    """Start the kernel, run every cell, record times and peak memory, shut the kernel down."""
+    t0 = time.monotonic()
+    started = False
+    try:
+        async with client.async_setup_kernel(stderr=log):
+            started = True
+            result["start"] = time.monotonic() - t0
+            result["pid"] = kernel_pid(client.km)
+            for index, cell in enumerate(nb.cells):
+                t = time.monotonic()
+                await client.async_execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+                if cell.cell_type == "code":
+                    result["cells"].append((index, time.monotonic() - t))
+            result["rss_mb"] = peak_rss_mb(result["pid"])
+            result["cpu"] = cpu_seconds(result["pid"])
+    except Exception as e:
+        if started:
+            raise
+        message = str(e).strip()
+        if "didn't respond" in message:   # jupyter_client: the process lived, but never answered
+            raise StartProblem("HANG", f"{message[:200]}; {client.start_dump}") from e
+        log.flush()
+        cause = log_tail(log.name) or "(the kernel log is empty)"
+        raise StartProblem("START FAILURE", f"{type(e).__name__}: {message[:200]}; kernel log: {cause}") from e
+
+
+def course_client_class():
+    """nbclient's client, plus a thread dump of a kernel that does not answer at start-up
+    (taken before nbclient shuts it down)."""
+    from jupyter_client.utils import ensure_async
     from nbclient import NotebookClient
 
-    log_dir.mkdir(parents=True, exist_ok=True)
-    log = log_dir / (path.stem + ".log")
-    log.write_bytes(b"")
-    for attempt in range(1, STARTUP_ATTEMPTS + 1):
-        nb = nbformat.read(str(path), as_version=4)
-        client = NotebookClient(nb, kernel_name="java", timeout=timeout, allow_errors=False,
-                                startup_timeout=STARTUP_TIMEOUT,
-                                resources={"metadata": {"path": str(path.parent)}})
-        problems = []
-        t0 = time.monotonic()
-        with open(log, "ab") as kernel_stderr:
+    class CourseClient(NotebookClient):
+        start_dump = ""
+
+        async def async_start_new_kernel_client(self):
             try:
-                client.execute(stderr=kernel_stderr)
+                self.kc = self.km.client()
+                await ensure_async(self.kc.start_channels())
+                await ensure_async(self.kc.wait_for_ready(timeout=self.startup_timeout))
+            except Exception:
+                pid = kernel_pid(self.km)
+                if await ensure_async(self.km.is_alive()):
+                    dump = LOG_DIR / f"hang-{pid}.txt"
+                    with private_log(dump) as f:
+                        f.write(thread_dump(pid).encode())
+                    self.start_dump = f"pid {pid}, thread dump {os.path.relpath(dump)}"
+                await self._async_cleanup_kernel()
+                raise
+            self.kc.allow_stdin = False
+            return self.kc
+
+    return CourseClient
+
+
+def execute(path, out_dir, timeout, startup_timeout=STARTUP_TIMEOUT):
+    """Run one notebook in a kernel of its own (in a worker process); return a result dict."""
+    import asyncio
+    import atexit
+    import nbformat
+
+    use_course_jupyter()
+    client_class = course_client_class()
+    log_path = LOG_DIR / (path.parent.name + "-" + path.stem + ".log" if path.parent.name == "solutions"
+                          else path.stem + ".log")
+    result = {"path": str(path), "problems": [], "start_problems": [], "start": None, "rss_mb": None,
+              "cpu": None, "cells": [], "seconds": 0.0, "attempt": 0}
+    t0 = time.monotonic()
+    with private_log(log_path) as log:
+        for attempt in range(1, STARTUP_ATTEMPTS + 1):
+            result["attempt"] = attempt
+            result["cells"] = []
+            nb = nbformat.read(str(path), as_version=4)
+            client = client_class(nb, kernel_name="java", timeout=timeout, allow_errors=False,
+                                    startup_timeout=startup_timeout,
+                                    resources={"metadata": {"path": str(path.parent)}})
+            t0 = time.monotonic()
+            try:
+                asyncio.run(run_cells(client, nb, log, result))
+            except StartProblem as p:
+                atexit.unregister(client._cleanup_kernel)   # nbclient has cleaned up already
+                result["start_problems"].append(f"{p.kind} (start {attempt}): {p.detail}")
+                if "loopback" in p.detail.lower() or attempt == STARTUP_ATTEMPTS:
+                    result["problems"].append(f"the kernel did not start: {p.detail}")
+                    break
+                continue
             except Exception as e:  # CellExecutionError, timeouts, a dead kernel...
-                atexit.unregister(client._cleanup_kernel)  # nbclient leaves it behind on start-up failure
+                atexit.unregister(client._cleanup_kernel)
                 lines = str(e).strip().splitlines()
-                problems.append(f"execution stopped: {type(e).__name__}: {lines[-1][:200] if lines else ''}")
-                never_started = "didn't respond" in str(e) and all(
-                    c.get("execution_count") is None for _, c in code_cells(nb))
-                if never_started and attempt < STARTUP_ATTEMPTS:
-                    print(f"        (kernel did not answer at start-up, attempt {attempt}; starting a new one)", flush=True)
-                    continue
-        break
-    seconds = time.monotonic() - t0
-    problems = check_executed(nb) + problems
-    if problems:
-        problems.append(f"kernel log: {os.path.relpath(log)}")
+                result["problems"].append(f"execution stopped: {type(e).__name__}: {lines[-1][:200] if lines else ''}")
+            break
+    result["seconds"] = time.monotonic() - t0
+    result["compile"], result["run"] = compile_and_run(log_path)
+    result["problems"] = check_executed(nb) + result["problems"]
+    if result["problems"] or result["start_problems"]:
+        result["problems"].append(f"kernel log: {os.path.relpath(log_path)}")
     if out_dir is not None:
         rel = path.resolve().relative_to(REPO) if path.resolve().is_relative_to(REPO) else Path(path.name)
         target = out_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, str(target))
-    return problems, seconds
+    return result
 
 
 # ------------------------------------------------------------ driver --------
@@ -306,7 +499,62 @@ def find_notebooks(roots, only):
     return found
 
 
+def is_lesson(path):
+    return Path(path).parent.name != "solutions"
+
+
+def longest_first(paths):
+    """Order by the last run's times, longest first, so the run ends with short notebooks."""
+    try:
+        last = json.loads(TIMES_FILE.read_text())
+    except (OSError, ValueError):
+        last = {}
+    return sorted(paths, key=lambda p: -last.get(os.path.relpath(p, REPO), 0))
+
+
+def time_table(results, wall):
+    """The per-notebook table and the totals against the course's targets, as lines."""
+    out = ["---- notebook execution (times in s, memory in MiB) ----",
+           "  start: to the kernel's first reply; cpu: the kernel's CPU time; jshell/run: time the cells spent",
+           "  in JShell (compiling) and running; slowest cell: its time (#index)",
+           f"  {'':4}  {'start':>5}  {'total':>6}  {'cpu':>6}  {'jshell':>6}  {'run':>6}  {'peak RSS':>8}  "
+           f"{'slowest cell':>14}  notebook"]
+    for r in results:
+        slow = max(r["cells"], key=lambda c: c[1], default=None)
+        slow_text = f"{slow[1]:5.1f} (#{slow[0]})" if slow else ""
+        rss = f"{r['rss_mb']:8.0f}" if r["rss_mb"] else f"{'?':>8}"
+        start = f"{r['start']:5.2f}" if r["start"] is not None else f"{'-':>5}"
+        over = "  OVER 10 s" if is_lesson(r["path"]) and r["seconds"] > TARGET_LESSON else ""
+        cpu, jshell, run = (f"{r[k]:6.1f}" if r.get(k) is not None else f"{'?':>6}" for k in ("cpu", "compile", "run"))
+        out.append(f"  {'PASS' if r['ok'] else 'FAIL'}  {start}  {r['seconds']:6.1f}  {cpu}  {jshell}  {run}  {rss}  "
+                   f"{slow_text:>14}  {r['shown']}{over}")
+    lessons = [r for r in results if is_lesson(r["path"])]
+    starts = [r["start"] for r in results if r["start"] is not None]
+    rss = [r["rss_mb"] for r in results if r["rss_mb"]]
+
+    def verdict(ok):
+        return "met" if ok else "NOT met"
+
+    if starts:
+        out.append(f"  kernel start to first reply: median {statistics.median(starts):.2f} s, max {max(starts):.2f} s "
+                   f"(target: median < {TARGET_START_MEDIAN} s, {verdict(statistics.median(starts) < TARGET_START_MEDIAN)})")
+    if lessons:
+        total = sum(r["seconds"] for r in lessons)
+        over = [r["shown"] for r in lessons if r["seconds"] > TARGET_LESSON]
+        out.append(f"  lessons: {total:.1f} s in all for {len(lessons)} (target < {TARGET_LESSONS} s, "
+                   f"{verdict(total < TARGET_LESSONS)}); over {TARGET_LESSON} s: {len(over)}"
+                   + (f" ({', '.join(Path(o).stem for o in over)})" if over else ""))
+    total = sum(r["seconds"] for r in results)
+    out.append(f"  all: {total:.1f} s in all for {len(results)} notebook(s) (target for the 31: < {TARGET_ALL} s, "
+               f"{verdict(total < TARGET_ALL)}); wall clock {wall:.1f} s with {JOBS} at a time")
+    if rss:
+        heaviest = max(results, key=lambda r: r["rss_mb"] or 0)
+        out.append(f"  peak RSS per kernel: max {max(rss):.0f} MiB ({heaviest['shown']}), median {statistics.median(rss):.0f} MiB")
+    return out
+
+
 def main(argv=None):
+    global JOBS
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("roots", nargs="*", default=[str(REPO / "notebooks")])
     ap.add_argument("--only", help="regex; run notebooks whose path matches")
@@ -314,19 +562,15 @@ def main(argv=None):
     ap.add_argument("--no-static", action="store_true", help="execution only")
     ap.add_argument("--out", type=Path, help="save executed copies under this folder")
     ap.add_argument("--timeout", type=int, default=CELL_TIMEOUT, help="seconds per cell")
+    ap.add_argument("--startup-timeout", type=int, default=STARTUP_TIMEOUT,
+                    help="seconds for a kernel to answer kernel_info before it counts as a hang")
+    ap.add_argument("--jobs", type=int, default=JOBS, help="notebooks executed at a time")
     args = ap.parse_args(argv)
-
-    # Use the course kernel and keep Jupyter's files out of the user's home.
-    local = REPO / "build" / "jupyter"
-    if local.is_dir():
-        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(local), os.environ.get("JUPYTER_PATH")]))
-        for var, sub in [("JUPYTER_RUNTIME_DIR", "runtime"), ("JUPYTER_DATA_DIR", "data"),
-                         ("JUPYTER_CONFIG_DIR", "config"), ("IPYTHONDIR", "ipython")]:
-            os.environ.setdefault(var, str(local / sub))
+    JOBS = max(1, args.jobs)
+    use_course_jupyter()
 
     notebooks = find_notebooks(args.roots, args.only)
     passed = failed = 0
-    times = []
 
     def report(ok, name, problems=(), seconds=None):
         nonlocal passed, failed
@@ -339,10 +583,9 @@ def main(argv=None):
     if not notebooks:
         print(f"no notebooks found under {' '.join(args.roots)}")
         report(False, "notebooks exist")
-    for path in notebooks:
-        shown = os.path.relpath(path, Path.cwd())
-        print(shown, flush=True)
-        if not args.no_static:
+    if not args.no_static:
+        for path in notebooks:
+            print(os.path.relpath(path, Path.cwd()), flush=True)
             try:
                 nb = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, ValueError) as e:
@@ -351,16 +594,47 @@ def main(argv=None):
             for name, check in STATIC_CHECKS:
                 problems = check(nb)
                 report(not problems, name, problems)
-        if not args.no_exec:
-            problems, seconds = execute(path, args.out, args.timeout, REPO / "build" / "kernel-logs")
-            times.append((shown, not problems, seconds))
-            report(not problems, "executes", problems, seconds)
 
-    if times:
-        print("---- notebook execution ----")
-        for shown, ok, seconds in times:
-            print(f"  {'PASS' if ok else 'FAIL'}  {seconds:6.1f} s  {shown}")
-        print(f"  total {sum(s for _, _, s in times):.1f} s for {len(times)} notebook(s)")
+    if notebooks and not args.no_exec:
+        problem = loopback_problem()
+        if problem:
+            report(False, "loopback interface", [problem])
+            print(f"{passed} passed, {failed} failed", flush=True)
+            return 1
+        print(f"---- executing {len(notebooks)} notebook(s), {JOBS} at a time ----", flush=True)
+        wall0 = time.monotonic()
+        results = []
+        with ProcessPoolExecutor(max_workers=JOBS) as pool:
+            futures = {pool.submit(execute, p, args.out, args.timeout, args.startup_timeout): p
+                       for p in longest_first(notebooks)}
+            for f in as_completed(futures):
+                path = futures[f]
+                shown = os.path.relpath(path, Path.cwd())
+                try:
+                    r = f.result()
+                except Exception as e:  # a crashed worker is a failed notebook, not a crashed run
+                    r = {"path": str(path), "problems": [f"harness worker failed: {e!r}"], "start_problems": [],
+                         "start": None, "rss_mb": None, "cpu": None, "cells": [], "seconds": 0.0}
+                r["shown"], r["ok"] = shown, not r["problems"]
+                results.append(r)
+                print(shown, flush=True)
+                for sp in r["start_problems"]:
+                    report(False, f"kernel start: {sp}")
+                report(r["ok"], "executes", r["problems"], r["seconds"])
+        wall = time.monotonic() - wall0
+        results.sort(key=lambda r: notebooks.index(Path(r["path"])))
+        for line in time_table(results, wall):
+            print(line, flush=True)
+        hangs = sum(p.startswith("HANG") for r in results for p in r["start_problems"])
+        others = sum(not p.startswith("HANG") for r in results for p in r["start_problems"])
+        print(f"  kernel starts: {sum(r['attempt'] for r in results if 'attempt' in r)} for {len(results)} notebook(s); "
+              f"{hangs} hang(s), {others} other start failure(s)", flush=True)
+        try:
+            TIMES_FILE.parent.mkdir(parents=True, exist_ok=True)
+            TIMES_FILE.write_text(json.dumps({os.path.relpath(r["path"], REPO): round(r["seconds"], 1) for r in results},
+                                             indent=1))
+        except OSError:
+            pass
     print(f"{passed} passed, {failed} failed", flush=True)
     return 1 if failed else 0
 

@@ -184,5 +184,68 @@ class ExecutedChecks(unittest.TestCase):
         self.assertIn("no stdout line matches", " ".join(rn.check_executed(nb)))
 
 
+    def test_raises_exception_tag(self):
+        nb = self.executed()
+        error = {"output_type": "error", "ename": "IllegalArgumentException", "evalue": "bad shape", "traceback": []}
+        nb["cells"][2]["metadata"]["tags"] = ["raises-exception"]
+        nb["cells"][2]["execution_count"] = 2
+        self.assertIn("raised nothing", " ".join(rn.check_executed(nb)))   # tagged, but no error: fails
+        nb["cells"][2]["outputs"].append(dict(error))
+        self.assertEqual(rn.check_executed(nb), [])                         # tagged and raised: passes
+        nb["cells"][3]["outputs"].append(dict(error))                       # an untagged cell still fails
+        self.assertIn("error IllegalArgumentException", " ".join(rn.check_executed(nb)))
+
+
+class ExecutionHelpers(unittest.TestCase):
+    def result(self, path, seconds, start=0.5, rss=300.0, ok=True):
+        return {"path": path, "shown": path, "ok": ok, "seconds": seconds, "start": start, "rss_mb": rss,
+                "cells": [(1, 0.2), (3, seconds / 2)], "start_problems": []}
+
+    def test_time_table_totals_and_targets(self):
+        results = [self.result("notebooks/00-a.ipynb", 4.0, start=1.0),
+                   self.result("notebooks/01-b.ipynb", 12.0, start=3.0, rss=900.0),
+                   self.result("notebooks/solutions/01-b.ipynb", 20.0, start=1.5, ok=False)]
+        text = "\n".join(rn.time_table(results, wall=25.0))
+        self.assertIn("median 1.50 s, max 3.00 s", text)
+        self.assertIn("lessons: 16.0 s in all for 2", text)
+        self.assertIn("over 10 s: 1 (01-b)", text)
+        self.assertIn("all: 36.0 s in all for 3 notebook(s)", text)
+        self.assertIn("wall clock 25.0 s", text)
+        self.assertIn("max 900 MiB (notebooks/01-b.ipynb)", text)
+        self.assertIn("OVER 10 s", [l for l in text.splitlines() if l.endswith("01-b.ipynb  OVER 10 s")][0])
+        self.assertTrue(any(l.strip().startswith("FAIL") and "solutions" in l for l in text.splitlines()))
+
+    def test_loopback_works_here_and_logs_are_private(self):
+        self.assertIsNone(rn.loopback_problem())
+        with tempfile.TemporaryDirectory() as d:
+            path = Path(d) / "logs" / "k.log"
+            with rn.private_log(path) as log:
+                log.write(b"line one\n\n[info] course kernel: cannot listen on tcp://127.0.0.1:1\n")
+            self.assertEqual(path.stat().st_mode & 0o777, 0o600)
+            self.assertEqual(path.parent.stat().st_mode & 0o777, 0o700)
+            self.assertEqual(rn.log_tail(path, 1), "[info] course kernel: cannot listen on tcp://127.0.0.1:1")
+
+    def test_compile_and_run_times_from_the_kernel_log(self):
+        with tempfile.TemporaryDirectory() as d:
+            log = Path(d) / "k.log"
+            log.write_text("[info] course kernel: listening on tcp://127.0.0.1 shell 1\n"
+                           "[info] course kernel: cell 1: 9.00 s, of which running 1.00 s\n"
+                           "[info] course kernel: listening on tcp://127.0.0.1 shell 2\n"   # a second start
+                           "[info] course kernel: cell 1: 0.50 s, of which running 0.25 s\n"
+                           "[info] course kernel: cell 2: 2.00 s, of which running 1.50 s\n")
+            self.assertEqual(rn.compile_and_run(log), (0.75, 1.75))
+            self.assertEqual(rn.compile_and_run(Path(d) / "missing.log"), (None, None))
+
+    def test_longest_notebooks_start_first(self):
+        with tempfile.TemporaryDirectory() as d:
+            saved, rn.TIMES_FILE = rn.TIMES_FILE, Path(d) / "times.json"
+            try:
+                a, b, c = (rn.REPO / "notebooks" / n for n in ("a.ipynb", "b.ipynb", "c.ipynb"))
+                rn.TIMES_FILE.write_text(json.dumps({"notebooks/b.ipynb": 30, "notebooks/c.ipynb": 5}))
+                self.assertEqual(rn.longest_first([a, b, c]), [b, c, a])
+            finally:
+                rn.TIMES_FILE = saved
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -25,14 +25,18 @@ public final class Activations {
     return s * (1 - s);
   }
 
-  /** tanh(z), which {@link Math#tanh} already computes without overflow: tanh(±1000) = ±1. */
+  /**
+   * tanh(z), computed without overflow: tanh(±1000) = ±1. {@link StrictMath#tanh} gives the same
+   * bits on every JDK; {@link Math#tanh} does not (from JDK 24 it is an intrinsic that differs in
+   * the last bit for about one input in seven, enough to change the outcome of a training run).
+   */
   public static double tanh(double z) {
-    return Math.tanh(z);
+    return StrictMath.tanh(z);
   }
 
   /** tanh'(z) = 1 − tanh²(z). */
   public static double tanhDerivative(double z) {
-    double t = Math.tanh(z);
+    double t = StrictMath.tanh(z);
     return 1 - t * t;
   }
 
@@ -41,7 +45,7 @@ public final class Activations {
   }
 
   public static Vec tanh(Vec z) {
-    return z.map(Math::tanh);
+    return z.map(StrictMath::tanh);
   }
 
   /**

@@ -1,5 +1,6 @@
 package gated.train;
 
+import gated.Interrupt;
 import gated.tensor.Params;
 import java.util.function.ToDoubleFunction;
 
@@ -41,6 +42,8 @@ public final class GradientCheck {
     double worst = 0;
     int worstAt = -1;
     for (int k = 0; k < theta.length; k++) {
+      int index = k;
+      Interrupt.check(() -> "interrupted at parameter " + (index + 1) + " of " + theta.length + " of the gradient check");
       double keep = theta[k];
       theta[k] = keep + EPSILON;
       double plus = loss.applyAsDouble(at.withArray(theta));

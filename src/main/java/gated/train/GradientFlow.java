@@ -1,5 +1,6 @@
 package gated.train;
 
+import gated.Interrupt;
 import gated.cell.LstmStep;
 import gated.cell.RnnCell;
 import gated.internal.Checks;
@@ -138,6 +139,8 @@ public final class GradientFlow {
     Matrix product = Matrix.identity(h);
     values.add(1.0);
     for (int t = n - 1; t >= 1; t--) {
+      int d = n - t;
+      Interrupt.check(() -> "interrupted at distance " + d + " of " + (n - 1) + " of the Jacobian products");
       product = product.times(cell.jacobian(trace.step(t)));       // ∂h_T/∂h_{t-1} = (∂h_T/∂h_t)·(∂h_t/∂h_{t-1})
       values.add(spectralNorm(product));
     }

@@ -1,5 +1,7 @@
 package gated.train;
 
+import gated.Interrupt;
+import gated.Interrupted;
 import gated.internal.Checks;
 import gated.tensor.Params;
 import java.util.ArrayList;
@@ -23,6 +25,10 @@ import java.util.function.Supplier;
  *
  * If the gradient stops being finite (an exploding gradient), training stops and the
  * {@link History} says so; nothing NaN is ever written into the weights.
+ *
+ * <p>Kernel → Interrupt stops training before the next minibatch with an {@link Interrupted}
+ * ("interrupted at epoch 12 of 40; the weights of epoch 11 are kept"), whose
+ * {@link Interrupted#partial()} is the History of the epochs that finished.
  */
 public final class Trainer {
   /** How gradients are clipped before each step. */
@@ -105,10 +111,16 @@ public final class Trainer {
     Classifier<W> current = model;
     for (int epoch = 0; epoch < epochs && diverged.isEmpty(); epoch++) {
       Collections.shuffle(order, random);
+      Classifier<W> kept = current;                                          // after the last full epoch
       double lossSum = 0;
       double maxNorm = 0;
       try {
         for (int start = 0; start < order.size(); start += batchSize) {
+          if (Interrupt.requested()) {
+            throw new Interrupted("interrupted at epoch " + (epoch + 1) + " of " + epochs + "; the weights of "
+                + (epoch == 0 ? "the model passed in" : "epoch " + epoch) + " are kept", new History<>(kept,
+                List.copyOf(losses), List.copyOf(trainAcc), List.copyOf(testAcc), List.copyOf(norms), ""));
+          }
           List<Example> batch = order.subList(start, Math.min(order.size(), start + batchSize));
           ClassifierWeights<W> g = null;
           for (Example ex : batch) {

@@ -1,0 +1,272 @@
+package gated.text;
+
+import gated.Interrupt;
+import gated.Interrupted;
+import gated.internal.Checks;
+import gated.tensor.Params;
+import gated.train.Adam;
+import gated.train.Clip;
+import gated.train.NonFiniteException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trains a {@link CharModel} on a long text with truncated back-propagation through time:
+ *
+ * <pre>
+ *   state = 0
+ *   for update u = 0, 1, 2, …  (until the update or time budget runs out):
+ *     k = u mod (minibatches per pass);  if k = 0: state = 0          (a new pass over the text)
+ *     loss, g, end = model.lossAndGradient(inputs(k), targets(k), state)
+ *     g = clip(g, by global norm)
+ *     θ = Adam(θ, g)
+ *     state = end   (carried: row b of minibatch k+1 continues row b of minibatch k)
+ *                   (or 0 when state carrying is switched off)
+ *     every few updates: bits per character on the held-out batches
+ * </pre>
+ *
+ * The time budget counts training only, on the CPU clock of the thread that trains: the held-out
+ * evaluations are timed separately, and other programs on a busy machine do not eat into it, so two
+ * models given the same budget get the same amount of computing. Wall-clock time is reported too.
+ * Progress is one compact line per evaluation. Kernel → Interrupt stops training between two updates
+ * with an {@link Interrupted} whose {@link Interrupted#partial()} is the History so far, with the model
+ * of the last finished update.
+ */
+public final class CharTrainer {
+  private final int streams;
+  private final int steps;
+  private final double learningRate;
+  private final double clipNorm;
+  private final int maxUpdates;
+  private final double maxSeconds;
+  private final int evaluations;
+  private final boolean carryState;
+  private final PrintStream progress;
+
+  private CharTrainer(Builder b) {
+    this.streams = b.streams;
+    this.steps = b.steps;
+    this.learningRate = b.learningRate;
+    this.clipNorm = b.clipNorm;
+    this.maxUpdates = b.maxUpdates;
+    this.maxSeconds = b.maxSeconds;
+    this.evaluations = b.evaluations;
+    this.carryState = b.carryState;
+    this.progress = b.progress;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * What happened.
+   *
+   * @param model the trained model
+   * @param updates the update count at each evaluation (0 = before training)
+   * @param seconds training seconds (CPU time of the training thread) at each evaluation
+   * @param heldOutBits held-out bits per character at each evaluation
+   * @param trainBits mean training bits per character of the updates since the previous evaluation (NaN at 0)
+   * @param trainSeconds total training time, CPU time of the training thread (evaluations excluded)
+   * @param trainWallSeconds the same on the wall clock
+   * @param evalSeconds total wall-clock time of the held-out evaluations
+   * @param characters characters trained on (B·T per update)
+   * @param diverged empty, or why training stopped
+   */
+  public record History<P extends Params<P>>(CharModel<P> model, List<Integer> updates, List<Double> seconds,
+      List<Double> heldOutBits, List<Double> trainBits, double trainSeconds, double trainWallSeconds, double evalSeconds,
+      long characters,
+      String diverged) {
+
+    public double finalHeldOutBits() {
+      return heldOutBits.get(heldOutBits.size() - 1);
+    }
+
+    public int totalUpdates() {
+      return updates.get(updates.size() - 1);
+    }
+
+    public double[] updatesArray() {
+      return updates.stream().mapToDouble(Integer::doubleValue).toArray();
+    }
+
+    public double[] secondsArray() {
+      return seconds.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    public double[] heldOutArray() {
+      return heldOutBits.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+  }
+
+  /** Trains on {@code train} (character indices) and scores on {@code heldOut} batches. */
+  public <P extends Params<P>> History<P> fit(CharModel<P> model, int[] train, BpttBatches heldOut) {
+    Checks.notNull("character training", "model", model);
+    Checks.notNull("character training", "held-out batches", heldOut);
+    BpttBatches batches = BpttBatches.of(train, streams, steps);
+    Adam adam = Adam.withLearningRate(learningRate);
+    List<Integer> ups = new ArrayList<>();
+    List<Double> secs = new ArrayList<>(), held = new ArrayList<>(), tr = new ArrayList<>();
+    long evalNanos = 0;
+    evalNanos += evaluate(model, heldOut, ups, secs, held, tr, 0, 0, Double.NaN);
+    CharModel<P> current = model;
+    CharModel.State state = current.zeroState(streams);
+    long trainNanos = 0;                                                     // CPU time of this thread
+    long wallNanos = 0;
+    double sinceNats = 0;
+    long sinceChars = 0;
+    int u = 0;
+    String diverged = "";
+    double evalEvery = evalInterval();
+    double nextEval = evalEvery;
+    while (true) {
+      if (Interrupt.requested()) {                                          // Kernel → Interrupt: stop between updates
+        throw new Interrupted("interrupted after update " + u + "; its model is kept in the History of this "
+            + "exception (partial())", new History<>(current, List.copyOf(ups), List.copyOf(secs), List.copyOf(held),
+            List.copyOf(tr), trainNanos / 1e9, wallNanos / 1e9, evalNanos / 1e9, (long) u * streams * steps,
+            "interrupted"));
+      }
+      long s = cpuNanos();
+      long w = System.nanoTime();
+      int k = u % batches.count();
+      if (k == 0 || !carryState) state = current.zeroState(streams);
+      try {
+        CharModel.Training<P> r = current.lossAndGradient(batches.inputs(k), batches.targets(k), state);
+        double norm = r.gradient().norm();
+        if (!Double.isFinite(norm)) throw new NonFiniteException("the gradient norm is " + norm);
+        P g = Clip.byGlobalNorm(r.gradient(), clipNorm);                   // g ← g·min(1, threshold/‖g‖)
+        current = current.withWeights(adam.step(current.weights(), g));     // θ ← Adam(θ, g)
+        state = r.end();                                                    // values only: no gradient crosses
+        sinceNats += r.loss();
+        sinceChars += r.characters();
+      } catch (NonFiniteException e) {
+        diverged = "update " + (u + 1) + ": " + e.getMessage();
+        trainNanos += cpuNanos() - s;
+        wallNanos += System.nanoTime() - w;
+        break;
+      }
+      u++;
+      trainNanos += cpuNanos() - s;
+      wallNanos += System.nanoTime() - w;
+      double done = Math.max((double) u / maxUpdates, trainNanos / 1e9 / maxSeconds);
+      boolean last = done >= 1;
+      if (last || done >= nextEval) {
+        nextEval += evalEvery;
+        double trainBits = Bits.fromNats(sinceNats / sinceChars);
+        sinceNats = 0;
+        sinceChars = 0;
+        evalNanos += evaluate(current, heldOut, ups, secs, held, tr, u, trainNanos / 1e9, trainBits);
+        if (progress != null) {
+          double rate = u / (wallNanos / 1e9);                              // updates per wall-clock second
+          double wallPerCpu = wallNanos / (double) Math.max(1, trainNanos);
+          double left = Math.max(0, Math.min((maxUpdates - u) / rate, (maxSeconds - trainNanos / 1e9) * wallPerCpu));
+          progress.println(String.format("update %5d  train %.3f  held-out %.3f bits/char  %5.1f updates/s  %4.0f s left",
+              u, trainBits, held.get(held.size() - 1), rate, left));
+        }
+      }
+      if (last) break;
+    }
+    if (!diverged.isEmpty() && progress != null) progress.println("stopped: " + diverged);
+    return new History<>(current, List.copyOf(ups), List.copyOf(secs), List.copyOf(held), List.copyOf(tr),
+        trainNanos / 1e9, wallNanos / 1e9, evalNanos / 1e9, (long) u * streams * steps, diverged);
+  }
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /** CPU time of the current thread in nanoseconds, or the wall clock where the JVM cannot measure it. */
+  static long cpuNanos() {
+    return THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled()
+        ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+  }
+
+  private double evalInterval() {
+    return 1.0 / evaluations;
+  }
+
+  private static long evaluate(CharModel<?> model, BpttBatches heldOut, List<Integer> ups, List<Double> secs,
+      List<Double> held, List<Double> tr, int u, double seconds, double trainBits) {
+    long s = System.nanoTime();
+    held.add(Evaluation.bitsPerChar(model, heldOut));
+    ups.add(u);
+    secs.add(seconds);
+    tr.add(trainBits);
+    return System.nanoTime() - s;
+  }
+
+  /**
+   * Options: B = 16 streams, T = 32 steps, Adam α = 0.01, clipping at norm 1, at most 1000 updates or
+   * 30 s of training (whichever comes first), 8 held-out evaluations, state carried, no progress lines.
+   */
+  public static final class Builder {
+    private int streams = 16;
+    private int steps = 32;
+    private double learningRate = 0.01;
+    private double clipNorm = 1;
+    private int maxUpdates = 1000;
+    private double maxSeconds = 30;
+    private int evaluations = 8;
+    private boolean carryState = true;
+    private PrintStream progress;
+
+    private Builder() {}
+
+    /** B: rows per minibatch, each a contiguous stream of the text. */
+    public Builder streams(int streams) {
+      this.streams = Checks.positive("character training", "streams B", streams);
+      return this;
+    }
+
+    /** T: characters per row, the length back-propagation reaches back. */
+    public Builder steps(int steps) {
+      this.steps = Checks.positive("character training", "steps T", steps);
+      return this;
+    }
+
+    public Builder adam(double learningRate) {
+      this.learningRate = Checks.positive("character training", "learning rate α", learningRate);
+      return this;
+    }
+
+    /** Scale the gradient down to this global norm when it is larger. */
+    public Builder clipByNorm(double threshold) {
+      this.clipNorm = Checks.positive("character training", "clipping threshold", threshold);
+      return this;
+    }
+
+    public Builder maxUpdates(int updates) {
+      this.maxUpdates = Checks.positive("character training", "updates", updates);
+      return this;
+    }
+
+    /** A training-time budget in CPU seconds of the training thread (held-out evaluations not counted). */
+    public Builder maxSeconds(double seconds) {
+      this.maxSeconds = Checks.positive("character training", "seconds", seconds);
+      return this;
+    }
+
+    /** How many held-out evaluations to spread over the run (besides the one before training). */
+    public Builder evaluations(int evaluations) {
+      this.evaluations = Checks.positive("character training", "evaluations", evaluations);
+      return this;
+    }
+
+    /** false: every minibatch starts from h_0 = 0 instead of where the previous one ended. */
+    public Builder carryState(boolean carry) {
+      this.carryState = carry;
+      return this;
+    }
+
+    /** Where to print one progress line per evaluation (e.g. System.out); null for none. */
+    public Builder progress(PrintStream out) {
+      this.progress = out;
+      return this;
+    }
+
+    public CharTrainer build() {
+      return new CharTrainer(this);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package gated.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gated.cell.LstmWeights;
+import gated.train.ClassifierWeights;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CharTrainerTest {
+
+  @Test
+  void aSmallLstmBeatsTheBigramOnHeldOutKingJamesText() {
+    TextCorpus c = TextCorpus.kjvNewTestament();
+    TextCorpus.Split s = c.split(10_000, 10);
+    CharVocabulary v = CharVocabulary.of(c.text());
+    int[] train = v.encode(s.train());
+    BpttBatches held = BpttBatches.of(v.encode(s.heldOut().substring(0, 4 * 64 * 8 + 1)), 4, 64);
+    double bigram = Evaluation.bitsPerChar(NGramBaseline.bigram(train, v.size(), 1), held);
+    CharTrainer.History<ClassifierWeights<LstmWeights>> h = CharTrainer.builder().streams(16).steps(32).adam(0.02)
+        .maxUpdates(300).maxSeconds(600).evaluations(3).build()
+        .fit(BatchCharModel.of(RecurrentCharModel.lstm(v.size(), 32, new Random(42)), gated.batch.Precision.DOUBLE), train, held);
+    assertEquals(300, h.totalUpdates());
+    assertEquals(4, h.heldOutBits().size());                   // before training and 3 evaluations
+    assertTrue(h.finalHeldOutBits() < bigram - 0.2, "LSTM " + h.finalHeldOutBits() + " vs bigram " + bigram);
+    assertTrue(h.heldOutBits().get(0) > Bits.uniform(v.size()) - 0.5, "an untrained model is near uniform");
+    assertEquals(300L * 16 * 32, h.characters());
+  }
+
+  @Test
+  void sameSeedSameRun() {
+    String text = "abc abd abe abf\n".repeat(40);
+    CharVocabulary v = CharVocabulary.of(text);
+    int[] ids = v.encode(text);
+    BpttBatches held = BpttBatches.of(ids, 2, 8);
+    CharTrainer t = CharTrainer.builder().streams(4).steps(8).maxUpdates(20).evaluations(2).build();
+    double a = t.fit(RecurrentCharModel.gru(v.size(), 6, new Random(1)), ids, held).finalHeldOutBits();
+    double b = t.fit(RecurrentCharModel.gru(v.size(), 6, new Random(1)), ids, held).finalHeldOutBits();
+    assertEquals(a, b, 0);
+    CharTrainer reset = CharTrainer.builder().streams(4).steps(8).maxUpdates(20).evaluations(2).carryState(false).build();
+    double r = reset.fit(RecurrentCharModel.gru(v.size(), 6, new Random(1)), ids, held).finalHeldOutBits();
+    assertTrue(Double.isFinite(r) && r != a, "resetting the state changes the run");
+  }
+
+  @Test
+  void anInterruptStopsBetweenUpdatesAndKeepsTheModelSoFar() {
+    String text = "abc abd abe abf\n".repeat(40);
+    CharVocabulary v = CharVocabulary.of(text);
+    int[] ids = v.encode(text);
+    BpttBatches held = BpttBatches.of(ids, 2, 8);
+    Thread.currentThread().interrupt();                        // as Kernel → Interrupt does
+    try {
+      gated.Interrupted e = org.junit.jupiter.api.Assertions.assertThrows(gated.Interrupted.class, () -> CharTrainer
+          .builder().streams(4).steps(8).maxUpdates(20).build().fit(RecurrentCharModel.gru(v.size(), 6, new Random(1)),
+              ids, held));
+      assertTrue(e.getMessage().startsWith("interrupted after update 0"), e.getMessage());
+      CharTrainer.History<?> partial = (CharTrainer.History<?>) e.partial();
+      assertEquals(0, partial.totalUpdates());
+    } finally {
+      Thread.interrupted();                                    // clear the flag for the other tests
+    }
+  }
+}
