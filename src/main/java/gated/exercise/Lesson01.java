@@ -74,18 +74,18 @@ final class Lesson01 {
               }
               double[] d = differences(scaled, sequence(c, 2, "withWhat"), sequence(c, 3, "withTime"));
               if (d.length < LAST) return Verdict.wrong("run the two sequences of the lesson, " + LAST + " words each");
-              String at = String.format("with k = %s the difference at t = %d is %.2g", k, LAST, d[LAST - 1]);
+              String at = String.format("With k = %s the difference at t = %d is %.2g", k, LAST, d[LAST - 1]);
               return d[LAST - 1] > STILL_THERE
                   ? Verdict.correct(at + ": a larger W_h lets the clue travel further. The next notebook shows the"
                       + " price: the same factor multiplies the gradient")
                   : Verdict.wrong(at + ", not above 0.01 yet: try a larger k");
             }),
         Exercise.choice("01.4", Rung.BY_HAND, "read the log plot of the clue's trace", 'B', Map.of(
-            'A', "the line does not stop at 20: the difference is about 1e-8 there, small but not zero",
-            'B', "a straight line on a log scale means the same factor at every step: the clue's trace shrinks"
+            'A', "The line does not stop at 20: the difference is about 1e-8 there, small but not zero",
+            'B', "A straight line on a log scale means the same factor at every step: the clue's trace shrinks"
                 + " geometrically, as it would if every step multiplied it by a number below 1",
             'C', "tanh keeps the values in (−1, 1), but the plot shows a difference that falls, not one that is held",
-            'D', "the plot shows one RNN with one set of weights; whether training could change it is the next"
+            'D', "The plot shows one RNN with one set of weights; whether training could change it is the next"
                 + " notebook's question, not something this line shows")));
   }
 }

@@ -69,20 +69,20 @@ final class Lesson02 {
         Exercise.predictChoice("02.4", Rung.EXPLORATION,
             "predict, then run: does a smaller learning rate still meet a gradient burst?",
             c -> hasBurst(c.get(0, Trainer.History.class, "the History of your run").gradientNorm()) ? 'A' : 'B', Map.of(
-                'A', "the run met a burst: one epoch's largest gradient was more than 40 times any earlier one. A smaller"
+                'A', "The run met a burst: one epoch's largest gradient was more than 40 times any earlier one. A smaller"
                     + " α makes each step shorter, but the gradient itself is what BPTT computes, and it can still"
                     + " explode when the weights pass through a region where the Jacobians are larger than 1",
-                'B', "the run met no burst: with shorter steps the weights moved more gently and never reached the"
+                'B', "The run met no burst: with shorter steps the weights moved more gently and never reached the"
                     + " region where the epoch-13 gradient exploded. The gradient was never clipped; the path was"
                     + " different. One run is one example: other random seeds may differ")),
         Exercise.choice("02.5", Rung.EXPLORATION, "interpret the ten-seed study of clipping", 'C', Map.of(
-            'A', "no: value clipping changes the gradient's direction, and ten runs cannot rank the two kinds (both"
+            'A', "Value clipping changes the gradient's direction, and ten runs cannot rank the two kinds (both"
                 + " solved all ten); the lesson says so",
-            'B', "no: a large gradient alone does not fail a run. The clipped runs met large gradients too (their"
+            'B', "A large gradient alone does not fail a run. The clipped runs met large gradients too (their"
                 + " max ‖g‖ rows, measured before clipping) and all solved the task",
-            'C', "yes: the two unclipped failures are the runs with the two largest gradients, while clipping kept"
+            'C', "The two unclipped failures are the runs with the two largest gradients, while clipping kept"
                 + " every run on track; where no burst came, clipping changed nothing essential",
-            'D', "no: clipping can only shorten a gradient; it does nothing for one that vanished, and the first-token"
+            'D', "Clipping can only shorten a gradient; it does nothing for one that vanished, and the first-token"
                 + " task was solved by the unclipped runs without a burst")));
   }
 }

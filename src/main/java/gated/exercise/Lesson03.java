@@ -84,7 +84,7 @@ final class Lesson03 {
             (given, c) -> {
               double b = ((Number) given).doubleValue();
               double kept = left(belt(c), inputs(c), c0(c), b);
-              String at = String.format("with b_f = %s, %.3f of the gradient is left 19 steps back", b, kept);
+              String at = String.format("With b_f = %s, %.3f of the gradient is left 19 steps back", b, kept);
               if (kept < LOW) return Verdict.wrong(at + ": below half, raise b_f");
               if (kept > HIGH) return Verdict.wrong(at + ": above 95 %, lower b_f");
               return Verdict.correct(at + ". σ(b_f) is the forget gate; over 19 steps its product decides most of what"
@@ -99,14 +99,14 @@ final class Lesson03 {
                     + " is open",
                 'B', "C_t moved far from C_0: with f ≈ 1 nothing is erased, and with i ≈ 1 every step adds its whole"
                     + " candidate C̃_t, so the belt sums the candidates up. Keeping needs f ≈ 1 and i ≈ 0",
-                'C', "a small drift, between 10⁻⁶ and 0.1: the candidate must have stayed close to 0 at every step")),
+                'C', "A small drift, between 10⁻⁶ and 0.1: the candidate must have stayed close to 0 at every step")),
         Exercise.choice("03.5", Rung.EXPLORATION, "interpret the gradient left along the belt: 1.07 against Π f = 1.000000",
             'B', Map.of(
-                'A', "no: every forget gate is a sigmoid's output, below 1; here it is σ(20), a hair below 1",
-                'B', "yes: the direct path C_t → C_{t+1} → … scales the gradient by Π f ≈ 1, and a second path through"
+                'A', "Every forget gate is a sigmoid's output, below 1; here it is σ(20), a hair below 1",
+                'B', "The direct path C_t → C_{t+1} → … scales the gradient by Π f ≈ 1, and a second path through"
                     + " h_{T−1} and the output gate adds about 7 % one step back; the belt then carries both unchanged",
-                'C', "no: an exploding gradient grows at every step back; this one is flat from one step back on",
-                'D', "no: Π f is only the direct path; the total gradient that BPTT computes adds every path, and"
+                'C', "An exploding gradient grows at every step back; this one is flat from one step back on",
+                'D', "Π f is only the direct path; the total gradient that BPTT computes adds every path, and"
                     + " cutting the second one (W_o^h = 0) gives Π f back, as the lesson checked")));
   }
 }

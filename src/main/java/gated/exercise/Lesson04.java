@@ -66,7 +66,7 @@ final class Lesson04 {
               if (b == 8) return Verdict.wrong("8 is the lesson's bias; choose another one");
               Lstm.LstmTrace t = run(mine, vocab, SENTENCE);
               double kept = t.step(BEFORE_DAN - 1).c().get(0);
-              String at = String.format("with b_f = %s the subject slot holds %.3f just before \"Dan\"", b, kept);
+              String at = String.format("With b_f = %s the subject slot holds %.3f just before \"Dan\"", b, kept);
               return kept >= KEEP
                   ? Verdict.correct(at + ". Every ordinary word multiplies it by σ(b_f), so over four words it keeps"
                       + " σ(b_f)⁴ of Bob: the gate need not be 1, only close enough for the distance it must carry")
@@ -77,18 +77,18 @@ final class Lesson04 {
               double trait = c.get(0, Lstm.LstmTrace.class, "the trace of your run").last().c().get(1);
               return trait < -0.5 ? 'A' : trait > 0.5 ? 'B' : 'C';
             }, Map.of(
-                'A', "the trait slot ended at about −1, \"evil\", as in the lesson",
-                'B', "the trait slot ended at about +1: \"nice\" survived to the end",
-                'C', "the trait slot ended near 0: \"nice\" (+1) was never erased, and \"evil\" did not replace it but"
+                'A', "The trait slot ended at about −1, \"evil\", as in the lesson",
+                'B', "The trait slot ended at about +1: \"nice\" survived to the end",
+                'C', "The trait slot ended near 0: \"nice\" (+1) was never erased, and \"evil\" did not replace it but"
                     + " was added to it: +1 + (−1) ≈ 0. The input gate writes by adding; only the forget gate can"
                     + " clear what was there, and here it stayed open")),
         Exercise.choice("04.5", Rung.BY_HAND, "interpret the forget gate at the first name", 'A', Map.of(
-            'A', "yes: the weights belong to the word, not to the position, so every name closes the gate; at \"Bob\""
+            'A', "The weights belong to the word, not to the position, so every name closes the gate; at \"Bob\""
                 + " the memory is still 0, so closing it costs nothing",
-            'B', "no: the gate at t = 1 is σ(W_f [h_0; x_1] + b_f) like any other step; here it is small because of"
+            'B', "The gate at t = 1 is σ(W_f [h_0; x_1] + b_f) like any other step; here it is small because of"
                 + " Bob's weight −16, not because t = 1",
-            'C', "no: \"nice\" and \"evil\" act on the trait slot through the input gate and candidate; Bob's forget"
+            'C', "\"nice\" and \"evil\" act on the trait slot through the input gate and candidate; Bob's forget"
                 + " weights are −16 because he is a name",
-            'D', "no: σ(−8) ≈ 0.0003, small but not 0; a sigmoid never reaches 0 exactly")));
+            'D', "σ(−8) ≈ 0.0003, small but not 0; a sigmoid never reaches 0 exactly")));
   }
 }

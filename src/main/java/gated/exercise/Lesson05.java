@@ -53,18 +53,18 @@ final class Lesson05 {
               double navy = c.get(0, Lstm.LstmTrace.class, "the trace of your run").last().c().get(0);
               return Math.abs(navy - 1) < 0.05 ? 'A' : Math.abs(navy) < 1e-3 ? 'C' : 'B';
             }, Map.of(
-                'A', "the navy unit ended near +1 as before: only \"navy\" was written",
-                'B', "the navy unit ended far from +1: with the gate open every word's proposal was written, and with"
+                'A', "The navy unit ended near +1 as before: only \"navy\" was written",
+                'B', "The navy unit ended far from +1: with the gate open every word's proposal was written, and with"
                     + " f ≈ 1 nothing was erased, so C_t[0] is the sum of all of them, not even inside (−1, 1). The"
                     + " candidate only proposes; the input gate is what chooses",
-                'C', "the navy unit ended at 0: nothing was written at all")),
+                'C', "The navy unit ended at 0: nothing was written at all")),
         Exercise.choice("05.5", Rung.BY_HAND, "interpret the navy unit after \"navy\"", 'C', Map.of(
-            'A', "no: tanh ranges over (−1, 1); the candidate proposes negative values on many words (see the g=c̃"
+            'A', "tanh ranges over (−1, 1); the candidate proposes negative values on many words (see the g=c̃"
                 + " column)",
-            'B', "no: the forget gate is σ(8) ≈ 1 on every word; it keeps, it does not erase",
-            'C', "yes: after \"navy\" the input gate is σ(−8) ≈ 0.0003 again, so each new proposal reaches the memory"
+            'B', "The forget gate is σ(8) ≈ 1 on every word; it keeps, it does not erase",
+            'C', "After \"navy\" the input gate is σ(−8) ≈ 0.0003 again, so each new proposal reaches the memory"
                 + " multiplied by 0.0003; what the memory holds is kept by f ≈ 1",
-            'D', "no: the update C_t = f ⊙ C_{t−1} + i ⊙ C̃_t runs at every step; it is the input gate that makes"
+            'D', "The update C_t = f ⊙ C_{t−1} + i ⊙ C̃_t runs at every step; it is the input gate that makes"
                 + " the additions tiny")));
   }
 }

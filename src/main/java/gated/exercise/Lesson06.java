@@ -58,10 +58,10 @@ final class Lesson06 {
                 'C', "h_t[0] is 0.5: that would be the gate itself, not the gate times tanh(C_t)",
                 'D', "h_t[0] is none of these: check that only the weight of \"brave\" on unit 0's output gate changed")),
         Exercise.choice("06.5", Rung.BY_HAND, "interpret a memory that is not shown", 'B', Map.of(
-            'A', "no: the forget gate is σ(8) ≈ 1 on every word; C_t[1] still holds about 2",
-            'B', "yes: what the cell stores and what it shows are separate; the output gate of unit 1 stays at"
+            'A', "The forget gate is σ(8) ≈ 1 on every word; C_t[1] still holds about 2",
+            'B', "What the cell stores and what it shows are separate; the output gate of unit 1 stays at"
                 + " σ(−8), so h_t[1] shows almost nothing of a memory that is there",
-            'C', "no: tanh(1.99) ≈ 0.96; it is the output gate, not tanh, that hides the memory",
-            'D', "no: h_t = o_t ⊙ tanh(C_t) uses the new C_t of the same step")));
+            'C', "tanh(1.99) ≈ 0.96; it is the output gate, not tanh, that hides the memory",
+            'D', "h_t = o_t ⊙ tanh(C_t) uses the new C_t of the same step")));
   }
 }

@@ -58,7 +58,7 @@ final class Lesson07 {
           if (x.size() != w.inputSize()) return Verdict.wrong("x_t has " + w.inputSize() + " entries; yours has " + x.size());
           if (x.map(Math::abs).max() > 1) return Verdict.wrong("keep every entry of x_t in [−1, 1]");
           LstmStep s = LstmCell.of(w).step(x, h, cPrev);
-          String at = String.format("with your x_t, h_t[0] = %.4f (o = %.3f, tanh(C_t[0]) = %.3f)", s.h().get(0),
+          String at = String.format("With your x_t, h_t[0] = %.4f (o = %.3f, tanh(C_t[0]) = %.3f)", s.h().get(0),
               s.o().get(0), s.tanhC().get(0));
           return s.h().get(0) > 0
               ? Verdict.correct(at + ": since o_t > 0, h_t[0] has the sign of C_t[0]; you moved C_t[0] above 0 through"
@@ -77,11 +77,11 @@ final class Lesson07 {
                     + " numbers are all there, in the wrong roles")),
         Exercise.choice("07.5", Rung.BY_HAND, "interpret a timing: why a fused step can be faster or slower in plain Java",
             'A', Map.of(
-                'A', "yes: both do exactly the same multiplications and additions; what differs is the bookkeeping"
+                'A', "Both do exactly the same multiplications and additions; what differs is the bookkeeping"
                     + " (building [h; x], the number of loops, the order in which memory is read), and its cost"
                     + " depends on the size, the JVM and the machine",
-                'B', "no: neither version skips anything; a zero weight is multiplied like any other",
-                'C', "no: the fused matrices hold exactly the same 4H(H + X) weights and 4H biases",
-                'D', "no: the lesson checks that both give the same h_t to 10⁻⁹; the difference is only in time")));
+                'B', "Neither version skips anything; a zero weight is multiplied like any other",
+                'C', "The fused matrices hold exactly the same 4H(H + X) weights and 4H biases",
+                'D', "The lesson checks that both give the same h_t to 10⁻⁹; the difference is only in time")));
   }
 }

@@ -70,18 +70,18 @@ final class Lesson08 {
         Exercise.predictChoice("08.4", Rung.EXPLORATION, "predict, then run: which gate ignores the input's second entry?",
             c -> unchanged(c.get(0, LstmStep.class, "Question 2's step q2Step"), c.get(1, LstmStep.class, "the step of your run")),
             Map.of(
-                'F', "the forget gate did not move: the last column of W_f, the one that multiplies x_t[1], is all"
+                'F', "The forget gate did not move: the last column of W_f, the one that multiplies x_t[1], is all"
                     + " zeros, so that entry of the input cannot reach f_t",
-                'I', "the input gate did not move: then W_i's last column would have to be zero, and it is [2, 1]",
-                'O', "the output gate did not move: then W_o's last column would have to be zero, and it is [4, 4]",
-                'C', "the candidate did not move: then W_C's last column would have to be zero, and it is [5, 5]",
-                'N', "every gate moved: check that your step changed only x_t")),
+                'I', "The input gate did not move: then W_i's last column would have to be zero, and it is [2, 1]",
+                'O', "The output gate did not move: then W_o's last column would have to be zero, and it is [4, 4]",
+                'C', "The candidate did not move: then W_C's last column would have to be zero, and it is [5, 5]",
+                'N', "Every gate moved: check that your step changed only x_t")),
         Exercise.choice("08.5", Rung.BY_HAND, "interpret a saturated gate: why another word gives the same h_t", 'A', Map.of(
-            'A', "yes: every pre-activation of the input gate is far above 10 for either word, so σ(z) = 1 to many"
+            'A', "Every pre-activation of the input gate is far above 10 for either word, so σ(z) = 1 to many"
                 + " digits and C_t = C_{t−1} + 1 either way; a saturated gate no longer tells inputs apart",
-            'B', "no: rows 1 and 3 of E are [2, 3, 3, 4] and [2, 0, 2, 4], different embeddings",
-            'C', "no: h_t = o_t ⊙ tanh(C_t) and C_t = f ⊙ C_{t−1} + i ⊙ C̃_t, so it depends on i_t whenever i_t changes",
-            'D', "no: the forget gate is given as 1 in both, but that keeps C_{t−1}; it does not explain why i_t is"
+            'B', "Rows 1 and 3 of E are [2, 3, 3, 4] and [2, 0, 2, 4], different embeddings",
+            'C', "h_t = o_t ⊙ tanh(C_t) and C_t = f ⊙ C_{t−1} + i ⊙ C̃_t, so it depends on i_t whenever i_t changes",
+            'D', "The forget gate is given as 1 in both, but that keeps C_{t−1}; it does not explain why i_t is"
                 + " the same")));
   }
 }

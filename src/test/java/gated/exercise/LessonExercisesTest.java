@@ -401,6 +401,19 @@ class LessonExercisesTest {
   }
 
   @Test
+  void longVerdictsAreWrappedWithinTheLineWidth() {
+    for (Exercise e : BOOK.all()) {
+      if (e.kind() != Kind.CHOICE) continue;
+      for (char option : new char[] {'A', 'B', 'C', 'D'}) {
+        String printed = BOOK.check(e.id(), option).line(e.id());
+        for (String l : printed.split("\n")) assertTrue(l.length() <= Verdict.WIDTH, e.id() + " prints a line of " + l.length());
+        assertEquals(printed.replace("\n    ", " "), printed.replace("\n    ", " ").replace("\n", " "), "only wrapped, nothing lost");
+      }
+    }
+    assertEquals("✓ Exercise 04.1: right.", Verdict.correct("").line("04.1"));
+  }
+
+  @Test
   void wrongAnswersNeverShowTheExpectedValue() {
     String expected = String.format("%.4f", 0.5 / Math.tanh(2));
     for (double wrong : new double[] {0.25, 0.9, -0.5188, 1.0376}) {
