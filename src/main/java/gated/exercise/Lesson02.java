@@ -14,8 +14,8 @@ import java.util.Map;
 final class Lesson02 {
   private Lesson02() {}
 
-  /** Exercise 02.1: one unit, W_h = 0.5, x_t = 0 from h_0 = 0, so every Jacobian is exactly 0.5. */
-  static final double WH = 0.5;
+  /** Exercise 02.1: one unit, W_h = 0.5, at states where tanh' = 1 − h_k² = 0.8, over 10 steps. */
+  static final double WH = 0.5, TANH_PRIME = 0.8;
   static final int DISTANCE = 10;
   /** Exercise 02.2: g = [6, 8] clipped by norm to 5. */
   static final Vec G = Vec.of(6, 8);
@@ -51,11 +51,12 @@ final class Lesson02 {
 
   static List<Exercise> exercises() {
     return List.of(
-        Exercise.number("02.1", Rung.BY_HAND, "a gradient 10 steps back as a product of 10 one-step Jacobians",
-                c -> Math.pow(WH, DISTANCE), 1e-6)
-            .withMistake(c -> WH * DISTANCE, "that adds the factors up (10 × 0.5); BPTT multiplies them")
-            .withMistake(c -> Math.pow(WH, DISTANCE - 1), "one factor short: 10 steps back is 10 Jacobians")
-            .withMistake(c -> Math.pow(WH, DISTANCE + 1), "one factor too many: 10 steps back is 10 Jacobians"),
+        Exercise.number("02.1", Rung.BY_HAND, "a gradient 10 steps back as a product of Jacobians (1 − h²)·W_h",
+                c -> Math.pow(TANH_PRIME * WH, DISTANCE), 1e-7)
+            .withMistake(c -> Math.pow(WH, DISTANCE), "that is W_h alone; each Jacobian is (1 − h_k²)·W_h = 0.8 · 0.5")
+            .withMistake(c -> Math.pow(TANH_PRIME, DISTANCE), "that is tanh' alone; each Jacobian also holds W_h = 0.5")
+            .withMistake(c -> TANH_PRIME * WH * DISTANCE, "that adds the factors up; BPTT multiplies them")
+            .withMistake(c -> Math.pow(TANH_PRIME * WH, DISTANCE - 1), "one factor short: 10 steps back is 10 Jacobians"),
         Exercise.vector("02.2", Rung.BY_HAND, "clip a gradient by its norm", c -> clipByNorm(G, TAU), 1e-6)
             .withMistake(c -> clipByValue(G, TAU), "that clamps each entry to ±5 (clipping by value); by norm, the"
                 + " whole vector is scaled by τ/‖g‖")
@@ -75,7 +76,7 @@ final class Lesson02 {
                 'B', "The run met no burst: with shorter steps the weights moved more gently and never reached the"
                     + " region where the epoch-13 gradient exploded. The gradient was never clipped; the path was"
                     + " different. One run is one example: other random seeds may differ")),
-        Exercise.choice("02.5", Rung.EXPLORATION, "interpret the ten-seed study of clipping", 'C', Map.of(
+        Exercise.choice("02.5", Rung.EXPLORATION, "interpret the study of clipping over ten random seeds", 'C', Map.of(
             'A', "Value clipping changes the gradient's direction, and ten runs cannot rank the two kinds (both"
                 + " solved all ten); the lesson says so",
             'B', "A large gradient alone does not fail a run. The clipped runs met large gradients too (their"

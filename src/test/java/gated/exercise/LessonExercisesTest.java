@@ -124,9 +124,10 @@ class LessonExercisesTest {
 
   @Test
   void lesson02() {
-    right("02.1", 0.0009765625);
-    hint("02.1", "multiplies", 5.0);
-    hint("02.1", "one factor short", 0.001953125);
+    right("02.1", 0.0001048576);                                  // 0.4^10
+    hint("02.1", "W_h alone", 0.0009765625);
+    hint("02.1", "tanh' alone", 0.1073741824);
+    hint("02.1", "adds the factors", 4.0);
     right("02.2", Vec.of(3, 4));                                  // [6, 8]·5/10
     hint("02.2", "by value", Vec.of(5, 5));
     hint("02.2", "norm 1", Vec.of(0.6, 0.8));
