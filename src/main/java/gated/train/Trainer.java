@@ -114,7 +114,9 @@ public final class Trainer {
   public record Step<W extends Params<W>>(int epoch, int batch, Classifier<W> before, List<Example> examples,
       ClassifierWeights<W> gradient) {
     public Step {
-      examples = List.copyOf(examples);
+      Checks.notNull("training step", "classifier before the step", before);
+      Checks.notNull("training step", "gradient", gradient);
+      examples = List.copyOf(Checks.nonEmpty("training step", "minibatch", examples));
     }
   }
 
