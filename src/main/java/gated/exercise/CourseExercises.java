@@ -22,6 +22,8 @@ public final class CourseExercises {
   private static List<Exercise> collect() {
     List<Exercise> all = new ArrayList<>();
     // Lessons add their exercises here, in notebook order, e.g. all.addAll(Lesson04.exercises());
+    all.addAll(Lesson09.exercises());
+    all.addAll(Lesson17.exercises());
     return all;
   }
 }

@@ -40,4 +40,27 @@ public record Verdict(Status status, String message) {
     String text = message.endsWith(".") || message.endsWith("?") || message.endsWith("!") ? message : message + ".";
     return mark + " Exercise " + id + ": " + text;
   }
+
+  /**
+   * {@link #line} broken at spaces into lines of at most {@code width} characters (a word longer than that
+   * stays whole), every line after the first indented by two spaces: what a notebook prints, so that an
+   * explanation of several sentences stays readable and within the course's output width.
+   */
+  public String wrapped(String id, int width) {
+    if (width < 20) throw new IllegalArgumentException("verdict: a width of " + width + " characters is too narrow");
+    StringBuilder out = new StringBuilder();
+    StringBuilder current = new StringBuilder();
+    for (String word : line(id).split(" ")) {
+      if (word.isEmpty()) continue;
+      boolean fresh = current.length() == 0 || current.toString().equals("  ");
+      if (!fresh && current.length() + 1 + word.length() > width) {
+        out.append(current).append('\n');
+        current = new StringBuilder("  ");
+        fresh = true;
+      }
+      if (!fresh) current.append(' ');
+      current.append(word);
+    }
+    return out.append(current).toString();
+  }
 }
