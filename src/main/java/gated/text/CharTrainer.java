@@ -7,6 +7,7 @@ import gated.tensor.Params;
 import gated.train.Adam;
 import gated.train.Clip;
 import gated.train.NonFiniteException;
+import gated.train.Progress;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -31,9 +32,10 @@ import java.util.List;
  * The time budget counts training only, on the CPU clock of the thread that trains: the held-out
  * evaluations are timed separately, and other programs on a busy machine do not eat into it, so two
  * models given the same budget get the same amount of computing. Wall-clock time is reported too.
- * Progress is one compact line per evaluation. Kernel → Interrupt stops training between two updates
- * with an {@link Interrupted} whose {@link Interrupted#partial()} is the History so far, with the model
- * of the last finished update.
+ * Progress is the course's one progress line ({@link Progress}): the training bits per character, the latest
+ * held-out score, updates per second and the time left, rewritten in place. Kernel → Interrupt stops training
+ * between two updates with an {@link Interrupted} whose {@link Interrupted#partial()} is the History so far,
+ * with the model of the last finished update.
  */
 public final class CharTrainer {
   private final int streams;
@@ -122,8 +124,11 @@ public final class CharTrainer {
     String diverged = "";
     double evalEvery = evalInterval();
     double nextEval = evalEvery;
+    Progress line = progress == null ? null : Progress.of(maxUpdates).label(model.name()).lossName("bits/char")
+        .note(String.format("held-out %.3f", held.get(0))).to(progress);
     while (true) {
       if (Interrupt.requested()) {                                          // Kernel → Interrupt: stop between updates
+        if (line != null) line.finish();
         throw new Interrupted("interrupted after update " + u + "; its model is kept in the History of this "
             + "exception (partial())", new History<>(current, List.copyOf(ups), List.copyOf(secs), List.copyOf(held),
             List.copyOf(tr), trainNanos / 1e9, wallNanos / 1e9, evalNanos / 1e9, (long) u * streams * steps,
@@ -142,6 +147,7 @@ public final class CharTrainer {
         state = r.end();                                                    // values only: no gradient crosses
         sinceNats += r.loss();
         sinceChars += r.characters();
+        if (line != null) line.step(Bits.fromNats(r.loss() / r.characters()));
       } catch (NonFiniteException e) {
         diverged = "update " + (u + 1) + ": " + e.getMessage();
         trainNanos += cpuNanos() - s;
@@ -159,16 +165,11 @@ public final class CharTrainer {
         sinceNats = 0;
         sinceChars = 0;
         evalNanos += evaluate(current, heldOut, ups, secs, held, tr, u, trainNanos / 1e9, trainBits);
-        if (progress != null) {
-          double rate = u / (wallNanos / 1e9);                              // updates per wall-clock second
-          double wallPerCpu = wallNanos / (double) Math.max(1, trainNanos);
-          double left = Math.max(0, Math.min((maxUpdates - u) / rate, (maxSeconds - trainNanos / 1e9) * wallPerCpu));
-          progress.println(String.format("update %5d  train %.3f  held-out %.3f bits/char  %5.1f updates/s  %4.0f s left",
-              u, trainBits, held.get(held.size() - 1), rate, left));
-        }
+        if (line != null) line.note(String.format("held-out %.3f", held.get(held.size() - 1)));
       }
       if (last) break;
     }
+    if (line != null) line.finish();
     if (!diverged.isEmpty() && progress != null) progress.println("stopped: " + diverged);
     return new History<>(current, List.copyOf(ups), List.copyOf(secs), List.copyOf(held), List.copyOf(tr),
         trainNanos / 1e9, wallNanos / 1e9, evalNanos / 1e9, (long) u * streams * steps, diverged);
@@ -259,7 +260,10 @@ public final class CharTrainer {
       return this;
     }
 
-    /** Where to print one progress line per evaluation (e.g. System.out); null for none. */
+    /**
+     * Where the progress line goes (e.g. System.out; null for none): one {@link Progress} line, updated in place
+     * at most once a second, with the held-out score of the latest evaluation.
+     */
     public Builder progress(PrintStream out) {
       this.progress = out;
       return this;

@@ -44,6 +44,22 @@ class CharTrainerTest {
   }
 
   @Test
+  void progressIsTheCoursesOneLineWithTheHeldOutScore() {
+    String text = "abc abd abe abf\n".repeat(40);
+    CharVocabulary v = CharVocabulary.of(text);
+    int[] ids = v.encode(text);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    CharTrainer.History<?> h = CharTrainer.builder().streams(4).steps(8).maxUpdates(20).evaluations(2)
+        .progress(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)).build()
+        .fit(RecurrentCharModel.gru(v.size(), 6, new Random(1)), ids, BpttBatches.of(ids, 2, 8));
+    String out = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(1, out.chars().filter(c -> c == '\n').count(), "one line, rewritten in place: " + out);
+    String last = out.substring(out.lastIndexOf('\r') + 1).strip();
+    assertTrue(last.startsWith("GRU, H = 6  20 steps in "), last);
+    assertTrue(last.endsWith(String.format("held-out %.3f", h.finalHeldOutBits())), last);
+  }
+
+  @Test
   void anInterruptStopsBetweenUpdatesAndKeepsTheModelSoFar() {
     String text = "abc abd abe abf\n".repeat(40);
     CharVocabulary v = CharVocabulary.of(text);
