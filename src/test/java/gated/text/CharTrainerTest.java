@@ -60,6 +60,37 @@ class CharTrainerTest {
   }
 
   @Test
+  void logSpacedEvaluationsDoubleAndKeepTheirModels() {
+    String text = "abc abd abe abf\n".repeat(40);
+    CharVocabulary v = CharVocabulary.of(text);
+    int[] ids = v.encode(text);
+    BpttBatches held = BpttBatches.of(ids, 2, 8);
+    CharTrainer.History<?> h = CharTrainer.builder().streams(4).steps(8).maxUpdates(80).maxSeconds(600)
+        .logSpacedEvaluations(4).build().fit(RecurrentCharModel.gru(v.size(), 6, new Random(1)), ids, held);
+    assertEquals(java.util.List.of(0, 10, 20, 40, 80), h.updates());
+    assertEquals(5, h.models().size());
+    for (int k = 0; k < 5; k++) {                               // each kept model scores what was recorded for it
+      assertEquals(h.heldOutBits().get(k), Evaluation.bitsPerChar(h.models().get(k), held), 1e-12);
+    }
+    CharTrainer.History<?> dense = CharTrainer.builder().streams(4).steps(8).maxUpdates(3).maxSeconds(600)
+        .logSpacedEvaluations(6).build().fit(RecurrentCharModel.gru(v.size(), 6, new Random(1)), ids, held);
+    assertEquals(java.util.List.of(0, 1, 2, 3), dense.updates(), "never two evaluations of one update");
+  }
+
+  @Test
+  void aRunCutByItsTimeBudgetSaysSo() {
+    String text = "abc abd abe abf\n".repeat(40);
+    CharVocabulary v = CharVocabulary.of(text);
+    int[] ids = v.encode(text);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    CharTrainer.History<?> h = CharTrainer.builder().streams(4).steps(8).maxUpdates(1_000_000).maxSeconds(0.05)
+        .progress(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)).build()
+        .fit(RecurrentCharModel.gru(v.size(), 6, new Random(1)), ids, BpttBatches.of(ids, 2, 8));
+    String out = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(out.contains("stopped by the time budget of 0.05 s (CPU) after " + h.totalUpdates() + " of 1000000 updates"), out);
+  }
+
+  @Test
   void anInterruptStopsBetweenUpdatesAndKeepsTheModelSoFar() {
     String text = "abc abd abe abf\n".repeat(40);
     CharVocabulary v = CharVocabulary.of(text);
