@@ -9,6 +9,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CharTrainerTest {
+  private static final String TINY_TEXT = "abc abd abe abf\n".repeat(40);
+  private static final CharVocabulary TINY_VOCABULARY = CharVocabulary.of(TINY_TEXT);
+  private static final int[] TINY = TINY_VOCABULARY.encode(TINY_TEXT);
 
   @Test
   void aSmallLstmBeatsTheBigramOnHeldOutKingJamesText() {
@@ -30,9 +33,8 @@ class CharTrainerTest {
 
   @Test
   void sameSeedSameRun() {
-    String text = "abc abd abe abf\n".repeat(40);
-    CharVocabulary v = CharVocabulary.of(text);
-    int[] ids = v.encode(text);
+    CharVocabulary v = TINY_VOCABULARY;
+    int[] ids = TINY;
     BpttBatches held = BpttBatches.of(ids, 2, 8);
     CharTrainer t = CharTrainer.builder().streams(4).steps(8).maxUpdates(20).evaluations(2).build();
     double a = t.fit(RecurrentCharModel.gru(v.size(), 6, new Random(1)), ids, held).finalHeldOutBits();
@@ -45,9 +47,8 @@ class CharTrainerTest {
 
   @Test
   void progressIsTheCoursesOneLineWithTheHeldOutScore() {
-    String text = "abc abd abe abf\n".repeat(40);
-    CharVocabulary v = CharVocabulary.of(text);
-    int[] ids = v.encode(text);
+    CharVocabulary v = TINY_VOCABULARY;
+    int[] ids = TINY;
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     CharTrainer.History<?> h = CharTrainer.builder().streams(4).steps(8).maxUpdates(20).evaluations(2)
         .progress(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)).build()
@@ -61,9 +62,8 @@ class CharTrainerTest {
 
   @Test
   void logSpacedEvaluationsDoubleAndKeepTheirModels() {
-    String text = "abc abd abe abf\n".repeat(40);
-    CharVocabulary v = CharVocabulary.of(text);
-    int[] ids = v.encode(text);
+    CharVocabulary v = TINY_VOCABULARY;
+    int[] ids = TINY;
     BpttBatches held = BpttBatches.of(ids, 2, 8);
     CharTrainer.History<?> h = CharTrainer.builder().streams(4).steps(8).maxUpdates(80).maxSeconds(600)
         .logSpacedEvaluations(4).build().fit(RecurrentCharModel.gru(v.size(), 6, new Random(1)), ids, held);
@@ -79,9 +79,8 @@ class CharTrainerTest {
 
   @Test
   void aRunCutByItsTimeBudgetSaysSo() {
-    String text = "abc abd abe abf\n".repeat(40);
-    CharVocabulary v = CharVocabulary.of(text);
-    int[] ids = v.encode(text);
+    CharVocabulary v = TINY_VOCABULARY;
+    int[] ids = TINY;
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     CharTrainer.History<?> h = CharTrainer.builder().streams(4).steps(8).maxUpdates(1_000_000).maxSeconds(0.05)
         .progress(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)).build()
@@ -92,9 +91,8 @@ class CharTrainerTest {
 
   @Test
   void anInterruptStopsBetweenUpdatesAndKeepsTheModelSoFar() {
-    String text = "abc abd abe abf\n".repeat(40);
-    CharVocabulary v = CharVocabulary.of(text);
-    int[] ids = v.encode(text);
+    CharVocabulary v = TINY_VOCABULARY;
+    int[] ids = TINY;
     BpttBatches held = BpttBatches.of(ids, 2, 8);
     Thread.currentThread().interrupt();                        // as Kernel → Interrupt does
     try {
