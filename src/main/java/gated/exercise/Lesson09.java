@@ -23,7 +23,7 @@ import java.util.Map;
  * from the lesson objects the check cell passes) with the library's own backward pass.
  *
  * <pre>
- *   09.1  by hand      δc_{t−1} of one unit, through both paths into c_t
+ *   09.1  by hand      δc_{t−1}^next of one unit, through both paths into c_t
  *   09.2  coding       truncated BPTT on the lesson's 6-step example: how far its gradient is from the full one
  *   09.3  exploration  predict, then run: which cut changes the gradient more, the cell-state path or the h path
  *   09.4  exploration  interpretation of 09.3 (multiple choice)
@@ -39,19 +39,19 @@ final class Lesson09 {
   /** 09.2 cuts the 6-step example after this many steps. */
   static final int CUT = 3;
 
-  /** 09.5: the cell-state part of ∂L/∂c_1 should be this fraction of ∂L/∂c_T, within a factor of {@link #FACTOR}. */
-  static final double TARGET = 1e-3, FACTOR = 2;
+  /** 09.5: the cell-state part of ∂L/∂c_1 should be this fraction of ∂L/∂c_T, within ± {@link #TOLERANCE} of it. */
+  static final double TARGET = 1e-3, TOLERANCE = 0.05;
 
   static List<Exercise> exercises() {
     return List.of(
-        Exercise.number("09.1", Rung.BY_HAND, "δc_{t−1} = (δc_t + δh_t ⊙ o ⊙ (1 − tanh² c_t)) ⊙ f for one unit, by hand",
+        Exercise.number("09.1", Rung.BY_HAND, "δc_{t−1}^next = (δc_t^next + δh_t ⊙ o ⊙ (1 − tanh² c_t)) ⊙ f for one unit, by hand",
                 c -> oneUnit().dcPrev().get(0), 1e-4)
             .withMistake(c -> DC_NEXT * F, "that is only the path from step t+1; c_t also reaches the loss through "
                 + "h_t = o ⊙ tanh(c_t), and that gradient adds to δc_t before the step back")
-            .withMistake(c -> oneUnit().dcPrev().get(0) / F, "that is δc, the gradient of c_t; one step further back "
-                + "it is multiplied by ∂c_t/∂c_{t−1}")
-            .withMistake(c -> oneUnit().dcPrev().get(0) / F * C_PREV, "that is δf = δc ⊙ c_{t−1}; the question asks "
-                + "for δc_{t−1}"),
+            .withMistake(c -> oneUnit().dcPrev().get(0) / F, "that is δc_t, the total gradient of c_t; passed back "
+                + "to c_{t−1} it is multiplied by ∂c_t/∂c_{t−1} = f")
+            .withMistake(c -> oneUnit().dcPrev().get(0) / F * C_PREV, "that is δf = δc_t ⊙ c_{t−1}; the question asks "
+                + "for δc_{t−1}^next"),
         Exercise.number("09.2", Rung.CODING, "truncated BPTT: two BPTT runs joined by the state's values only, "
                 + "against the full gradient", c -> truncationError(c, false), 1e-6)
             .withMistake(c -> 0.0, "zero means the gradient of the second part still flows back into the first: "
@@ -69,7 +69,7 @@ final class Lesson09 {
         Exercise.choice("09.4", Rung.EXPLORATION, "why the cell-state line carries more of the gradient back", 'B', Map.of(
             'A', "The size of a value says nothing about the size of its gradient: c_t being larger than h_t would not "
                 + "make δc larger. What counts is what the gradient is multiplied by on the way back.",
-            'B', "One step back along h goes through the gates' derivatives (σ′ at most 1/4, 1 − tanh² at most 1) and "
+            'B', "One step back along h goes through the gates' derivatives (σ′ at most 1/4, 1−tanh² at most 1) and "
                 + "the small random weights W_kᵀ; one step back along c is a product with f alone. So the h route "
                 + "shrinks faster, and the belt brings more back from the early steps.",
             'C', "If the h line carried no gradient to the weights, cutting it would change nothing; the run shows that "
@@ -182,11 +182,11 @@ final class Lesson09 {
     }
     if (seq.size() < 2) throw new IllegalArgumentException("exercise 09.5 needs a sequence of at least 2 steps");
     double share = cellStateShare(base, seq, bias);
-    String got = "with b_f = " + Format.number(bias, 3) + " the cell-state part of ∂L/∂c_1 is "
+    String got = "With b_f = " + Format.number(bias, 3) + " the cell-state part of ∂L/∂c_1 is "
         + String.format("%.2e", share) + " of ∂L/∂c_T over your T = " + seq.size() + " steps";
-    if (share > TARGET * FACTOR) return Verdict.wrong(got + ": it shrinks too little; lower b_f");
-    if (share < TARGET / FACTOR) return Verdict.wrong(got + ": it shrinks too much; raise b_f");
-    return Verdict.correct(got + ", within a factor of 2 of one thousandth");
+    if (share > TARGET * (1 + TOLERANCE)) return Verdict.wrong(got + ": it shrinks too little; lower b_f");
+    if (share < TARGET * (1 - TOLERANCE)) return Verdict.wrong(got + ": it shrinks too much; raise b_f");
+    return Verdict.correct(got + ", within 5% of one thousandth");
   }
 
   private static double logit(double p) {
