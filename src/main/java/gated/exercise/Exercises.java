@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The check cells of the notebooks. Each prints one verdict: ✓ right, ✗ with a hint, or … not answered
- * yet (wrapped at {@value #WIDTH} characters when an explanation is long). It never prints the expected value and never throws for a wrong answer (a wrong id, or a missing
+ * The check cells of the notebooks. Each prints one line: ✓ right, ✗ with a hint, or … not answered
+ * yet. It never prints the expected value and never throws for a wrong answer (a wrong id, or a missing
  * lesson object, is a clear error).
  *
  * <pre>
@@ -51,11 +51,8 @@ public final class Exercises {
   }
 
 
-  /** Output lines of a check stay within this many characters (a longer explanation is wrapped). */
-  static final int WIDTH = 100;
-
   private static void report(String id, Verdict v, Object value) {
-    System.out.println(v.wrapped(id, WIDTH));
+    System.out.println(v.line(id));
     if (v.isCorrect() && value != null) log(id, value);
   }
 

@@ -30,7 +30,13 @@ public record Verdict(Status status, String message) {
     return status == Status.CORRECT;
   }
 
-  /** The line a notebook prints: "✓ Exercise 04.1: right.", "✗ Exercise 04.1: …", "… Exercise 04.1: …". */
+  /** Printed lines are at most this long; a longer verdict goes on over indented lines. */
+  public static final int WIDTH = 100;
+
+  /**
+   * What a notebook prints: "✓ Exercise 04.1: right.", "✗ Exercise 04.1: …", "… Exercise 04.1: …"; an explanation
+   * too long for one line of {@link #WIDTH} characters goes on over lines indented by four spaces.
+   */
   public String line(String id) {
     String mark = switch (status) {
       case CORRECT -> "✓";
@@ -38,29 +44,22 @@ public record Verdict(Status status, String message) {
       case UNANSWERED -> "…";
     };
     String text = message.endsWith(".") || message.endsWith("?") || message.endsWith("!") ? message : message + ".";
-    return mark + " Exercise " + id + ": " + text;
+    return wrap(mark + " Exercise " + id + ": " + text);
   }
 
-  /**
-   * {@link #line} broken at spaces into lines of at most {@code width} characters (a word longer than that
-   * stays whole), every line after the first indented by two spaces: what a notebook prints, so that an
-   * explanation of several sentences stays readable and within the course's output width.
-   */
-  public String wrapped(String id, int width) {
-    if (width < 20) throw new IllegalArgumentException("verdict: a width of " + width + " characters is too narrow");
+  /** Breaks at spaces so that no line is longer than {@link #WIDTH}; a single longer word stays whole. */
+  static String wrap(String text) {
     StringBuilder out = new StringBuilder();
-    StringBuilder current = new StringBuilder();
-    for (String word : line(id).split(" ")) {
-      if (word.isEmpty()) continue;
-      boolean fresh = current.length() == 0 || current.toString().equals("  ");
-      if (!fresh && current.length() + 1 + word.length() > width) {
-        out.append(current).append('\n');
-        current = new StringBuilder("  ");
-        fresh = true;
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > WIDTH) {
+        out.append(line).append('\n');
+        line.setLength(0);
+        line.append("    ");
       }
-      if (!fresh) current.append(' ');
-      current.append(word);
+      if (line.length() > 0 && !line.toString().isBlank()) line.append(' ');
+      line.append(word);
     }
-    return out.append(current).toString();
+    return out.append(line).toString();
   }
 }

@@ -7,7 +7,9 @@ import gated.tensor.Params;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +41,8 @@ public final class Trainer {
   private final Supplier<Optimizer> optimizer;
   private final Clipping clipping;
   private final double clipThreshold;
+  private final double stopAt;
+  private final Consumer<Step<?>> watcher;
 
   private Trainer(Builder b) {
     this.epochs = b.epochs;
@@ -47,6 +51,8 @@ public final class Trainer {
     this.optimizer = b.optimizer;
     this.clipping = b.clipping;
     this.clipThreshold = b.clipThreshold;
+    this.stopAt = b.stopAt;
+    this.watcher = b.watcher;
   }
 
   public static Builder builder() {
@@ -71,11 +77,44 @@ public final class Trainer {
     }
 
     public double finalTestAccuracy() {
-      return testAccuracy.isEmpty() ? Double.NaN : testAccuracy.get(testAccuracy.size() - 1);
+      if (testAccuracy.isEmpty()) {
+        throw new IllegalArgumentException("training history: there is no test accuracy ("
+            + (hasDiverged() ? "training diverged before an epoch finished" : "fit was given an empty test set") + ")");
+      }
+      return testAccuracy.get(testAccuracy.size() - 1);
     }
 
     public double finalTrainAccuracy() {
+      if (trainAccuracy.isEmpty()) {
+        throw new IllegalArgumentException("training history: no epoch finished, so there is no training accuracy ("
+            + diverged + ")");
+      }
       return trainAccuracy.get(trainAccuracy.size() - 1);
+    }
+
+    /**
+     * The first epoch (counted from 1) after which the test accuracy was at least {@code level}, or empty if
+     * no epoch of this run reached it (within its budget of epochs).
+     */
+    public OptionalInt epochsToTestAccuracy(double level) {
+      for (int e = 0; e < testAccuracy.size(); e++) if (testAccuracy.get(e) >= level) return OptionalInt.of(e + 1);
+      return OptionalInt.empty();
+    }
+  }
+
+  /**
+   * One optimizer step as a {@link Builder#onStep watcher} sees it, before the step is taken.
+   *
+   * @param epoch the epoch, counted from 1
+   * @param batch the minibatch within the epoch, counted from 1
+   * @param before the classifier before this step
+   * @param examples the minibatch
+   * @param gradient the mean gradient over the minibatch, before clipping
+   */
+  public record Step<W extends Params<W>>(int epoch, int batch, Classifier<W> before, List<Example> examples,
+      ClassifierWeights<W> gradient) {
+    public Step {
+      examples = List.copyOf(examples);
     }
   }
 
@@ -107,11 +146,13 @@ public final class Trainer {
           for (Example ex : batch) {
             Classifier.Result<W> r = current.lossAndGradient(ex);
             lossSum += r.loss();
+            if (!Double.isFinite(lossSum)) throw new NonFiniteException("epoch " + (epoch + 1) + ": the summed loss overflowed");
             g = g == null ? r.gradient() : g.plusScaled(r.gradient(), 1);
           }
           g = g.scale(1.0 / batch.size());                                   // mean over the minibatch
           double norm = g.norm();
           maxNorm = Math.max(maxNorm, norm);
+          if (watcher != null) watcher.accept(new Step<>(epoch + 1, start / batchSize + 1, current, batch, g));
           if (!Double.isFinite(norm)) {
             throw new NonFiniteException("epoch " + (epoch + 1) + ": the gradient norm is " + norm
                 + " (an exploding gradient)");
@@ -133,6 +174,7 @@ public final class Trainer {
       norms.add(maxNorm);
       trainAcc.add(current.accuracy(train));
       if (!test.isEmpty()) testAcc.add(current.accuracy(test));
+      if (!test.isEmpty() && testAcc.get(testAcc.size() - 1) >= stopAt) break;      // reached the level: stop early
     }
     return new History<>(current, List.copyOf(losses), List.copyOf(trainAcc), List.copyOf(testAcc),
         List.copyOf(norms), diverged);
@@ -146,6 +188,8 @@ public final class Trainer {
     private Supplier<Optimizer> optimizer = () -> Adam.withLearningRate(0.01);
     private Clipping clipping = Clipping.NONE;
     private double clipThreshold = 1;
+    private double stopAt = Double.POSITIVE_INFINITY;
+    private Consumer<Step<?>> watcher;
 
     private Builder() {}
 
@@ -185,6 +229,28 @@ public final class Trainer {
     public Builder clipByValue(double limit) {
       this.clipThreshold = Checks.positive("trainer", "clipping limit", limit);
       this.clipping = Clipping.BY_VALUE;
+      return this;
+    }
+
+    /**
+     * Stop after the first epoch whose test accuracy is at least {@code level} (0 < level ≤ 1), so that
+     * {@code epochs} becomes a budget: a run that learns stops early, and
+     * {@link History#epochsToTestAccuracy} says when. Without a test set it never stops early.
+     */
+    public Builder stopAtTestAccuracy(double level) {
+      if (!(level > 0 && level <= 1)) {
+        throw new IllegalArgumentException("trainer: the test accuracy to stop at must be in (0, 1], got " + level);
+      }
+      this.stopAt = level;
+      return this;
+    }
+
+    /**
+     * Calls {@code watcher} at every optimizer step with the classifier before the step, the minibatch and its
+     * gradient before clipping, e.g. to keep the step with the largest gradient. It must not throw.
+     */
+    public Builder onStep(Consumer<Step<?>> watcher) {
+      this.watcher = Checks.notNull("trainer", "step watcher", watcher);
       return this;
     }
 

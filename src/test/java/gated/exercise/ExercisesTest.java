@@ -134,19 +134,6 @@ class ExercisesTest {
   }
 
   @Test
-  void longExplanationsAreWrappedAtSpaces() {
-    Verdict v = Verdict.wrong("word ".repeat(60).trim());
-    String[] lines = v.wrapped("09.4", 100).split("\n");
-    assertTrue(lines.length >= 3, String.join("|", lines));
-    for (int k = 0; k < lines.length; k++) {
-      assertTrue(lines[k].length() <= 100, lines[k]);
-      if (k > 0) assertTrue(lines[k].startsWith("  word"), lines[k]);
-    }
-    assertEquals(v.line("09.4"), String.join(" ", lines).replaceAll(" +", " "));
-    assertEquals("✓ Exercise 04.1: right.", Verdict.correct("").wrapped("04.1", 100));
-  }
-
-  @Test
   void authoringMistakesAreLoud() {
     assertThrows(IllegalArgumentException.class, () -> BOOK.check("04.9", 1.0));
     assertThrows(IllegalArgumentException.class,
