@@ -1,14 +1,11 @@
 package gated.exercise;
 
-import gated.cell.GateWeights;
 import gated.cell.LstmCell;
 import gated.cell.LstmStep;
 import gated.cell.LstmWeights;
 import gated.exercise.Exercise.Rung;
 import gated.model.DenseWeights;
 import gated.model.Lstm;
-import gated.model.Sequences;
-import gated.tensor.Format;
 import gated.tensor.Matrix;
 import gated.tensor.Vec;
 import gated.train.Classifier;
@@ -27,7 +24,7 @@ import java.util.Map;
  *   09.2  coding       truncated BPTT on the lesson's 6-step example: how far its gradient is from the full one
  *   09.3  exploration  predict, then run: which cut changes the gradient more, the cell-state path or the h path
  *   09.4  exploration  interpretation of 09.3 (multiple choice)
- *   09.5  exploration  a forget-gate bias that makes the cell-state gradient shrink 1000× over the lesson's T
+ *   09.5  exploration  a finite-difference step ε whose worst error against the true gradient is below 10⁻⁹
  * </pre>
  */
 final class Lesson09 {
@@ -39,8 +36,8 @@ final class Lesson09 {
   /** 09.2 cuts the 6-step example after this many steps. */
   static final int CUT = 3;
 
-  /** 09.5: the cell-state part of ∂L/∂c_1 should be this fraction of ∂L/∂c_T, within ± {@link #TOLERANCE} of it. */
-  static final double TARGET = 1e-3, TOLERANCE = 0.05;
+  /** 09.5: the largest |finite difference − gradient| over every weight must stay below this. */
+  static final double TARGET = 1e-9;
 
   static List<Exercise> exercises() {
     return List.of(
@@ -76,8 +73,8 @@ final class Lesson09 {
                 + "it changes the gradient too, only by less.",
             'D', "No loss was removed: both cuts keep the gradient of every step's own output (dOut); only what travels "
                 + "from step t+1 back to step t is dropped.")),
-        Exercise.rule("09.5", Rung.EXPLORATION, "choose b_f so that the cell-state gradient shrinks 1000× over the "
-            + "lesson's T steps", Lesson09::judgeForgetBias));
+        Exercise.rule("09.5", Rung.EXPLORATION, "choose the step ε of a finite-difference check: too large and the "
+            + "curvature spoils it, too small and rounding does", Lesson09::judgeStep));
   }
 
   /** 09.1's step backwards, through {@link LstmCell#backward}. */
@@ -150,43 +147,43 @@ final class Lesson09 {
   }
 
   /**
-   * 09.5: ‖the part of ∂L/∂c_1 that travelled along the cell state alone‖ / ‖∂L/∂c_T‖ for the lesson's LSTM with
-   * every forget-gate bias set to {@code bias}, on {@code seq}, with the loss L = u·h_T, u = (1, …, 1)/√H.
+   * 09.5: the largest |(L(θ + ε e_k) − L(θ − ε e_k)) / 2ε − ∂L/∂θ_k| over every weight θ_k of the classifier, the
+   * gradient from its own back-propagation.
    */
-  static double cellStateShare(LstmWeights base, List<Vec> seq, double bias) {
-    LstmWeights w = new LstmWeights(new GateWeights(base.forget().w(), Vec.fill(base.hiddenSize(), bias)), base.input(),
-        base.candidate(), base.output());
-    Lstm lstm = Lstm.of(w);
-    Lstm.LstmTrace trace = lstm.forward(seq);
-    int n = seq.size();
-    Vec u = Vec.fill(w.hiddenSize(), 1 / Math.sqrt(w.hiddenSize()));
-    Vec dcT = lstm.backwardWithCell(trace, Sequences.onlyLast(n, u)).dCell().get(n - 1);
-    Vec along = dcT;
-    for (int t = n - 1; t >= 1; t--) along = along.hadamard(trace.step(t).f());   // ⊙ f_T ⊙ … ⊙ f_2
-    return along.norm() / dcT.norm();
+  static double worstFiniteDifferenceError(Classifier<?> model, Example example, double eps) {
+    return worst(model, example, eps);
   }
 
-  private static Verdict judgeForgetBias(Object given, Context c) {
+  private static <W extends gated.tensor.Params<W>> double worst(Classifier<W> model, Example example, double eps) {
+    double[] g = model.lossAndGradient(example).gradient().toArray();
+    double[] theta = model.weights().toArray();
+    double worst = 0;
+    for (int k = 0; k < theta.length; k++) {
+      double keep = theta[k];
+      theta[k] = keep + eps;
+      double plus = model.withWeights(model.weights().withArray(theta)).lossAndGradient(example).loss();
+      theta[k] = keep - eps;
+      double minus = model.withWeights(model.weights().withArray(theta)).lossAndGradient(example).loss();
+      theta[k] = keep;
+      worst = Math.max(worst, Math.abs((plus - minus) / (2 * eps) - g[k]));
+    }
+    return worst;
+  }
+
+  private static Verdict judgeStep(Object given, Context c) {
     if (!(given instanceof Number n)) {
-      throw new IllegalArgumentException("exercise 09.5 asks for a forget-gate bias (a double), not a "
+      throw new IllegalArgumentException("exercise 09.5 asks for a step ε (a double), not a "
           + given.getClass().getSimpleName());
     }
-    double bias = n.doubleValue();
-    if (!Double.isFinite(bias)) return Verdict.wrong("b_f must be a finite number");
-    LstmWeights base = c.get(0, LstmWeights.class, "the lesson's random LSTM weights base");
-    List<?> raw = c.get(1, List.class, "the lesson's input sequence seq");
-    List<Vec> seq = new ArrayList<>();
-    for (Object o : raw) {
-      if (!(o instanceof Vec v)) throw new IllegalArgumentException("exercise 09.5: seq must be a list of Vec inputs");
-      seq.add(v);
-    }
-    if (seq.size() < 2) throw new IllegalArgumentException("exercise 09.5 needs a sequence of at least 2 steps");
-    double share = cellStateShare(base, seq, bias);
-    String got = "With b_f = " + Format.number(bias, 3) + " the cell-state part of ∂L/∂c_1 is "
-        + String.format("%.2e", share) + " of ∂L/∂c_T over your T = " + seq.size() + " steps";
-    if (share > TARGET * (1 + TOLERANCE)) return Verdict.wrong(got + ": it shrinks too little; lower b_f");
-    if (share < TARGET * (1 - TOLERANCE)) return Verdict.wrong(got + ": it shrinks too much; raise b_f");
-    return Verdict.correct(got + ", within 5% of one thousandth");
+    double eps = n.doubleValue();
+    if (!(eps > 0 && eps < 1)) return Verdict.wrong("ε must be a small positive number, between 0 and 1");
+    Classifier<?> model = c.get(0, Classifier.class, "the lesson's classifier clf");
+    Example example = c.get(1, Example.class, "the lesson's 6-step example ex");
+    double err = worstFiniteDifferenceError(model, example, eps);
+    String got = String.format("With ε = %.1e the worst error over every weight is %.1e", eps, err);
+    if (err < TARGET) return Verdict.correct(got + ", below 1e-9");
+    boolean smallerHelps = worstFiniteDifferenceError(model, example, eps / 10) < err;
+    return Verdict.wrong(got + (smallerHelps ? ": a smaller ε does better" : ": a larger ε does better"));
   }
 
   private static double logit(double p) {

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gated.cell.GateWeights;
 import gated.cell.LstmCell;
 import gated.cell.LstmWeights;
 import gated.exercise.Exercise.Rung;
 import gated.model.DenseWeights;
 import gated.model.Lstm;
-import gated.tensor.Matrix;
 import gated.tensor.Vec;
 import gated.train.Classifier;
 import gated.train.ClassifierWeights;
@@ -139,40 +137,20 @@ class Lesson09Test {
   }
 
   @Test
-  void theCellStateShareIsAProductOfForgetGates() {
-    // With W_f = 0 every forget gate is exactly σ(b), so the share over T steps is σ(b)^(T−1).
-    LstmWeights random = LstmWeights.random(4, 2, new Random(5));
-    LstmWeights w = new LstmWeights(new GateWeights(Matrix.zeros(4, 6), Vec.zeros(4)), random.input(),
-        random.candidate(), random.output());
-    List<Vec> seq = new ArrayList<>();
-    Random r = new Random(6);
-    for (int t = 0; t < 9; t++) seq.add(Vec.of(r.doubles(2, -1, 1).toArray()));
-    for (double b : new double[] {-2, 0, 1.5}) {
-      double f = 1 / (1 + Math.exp(-b));
-      assertEquals(Math.pow(f, 8), Lesson09.cellStateShare(w, seq, b), 1e-12 * Math.pow(f, 8) + 1e-300);
-    }
-  }
-
-  @Test
-  void aForgetBiasForAThousandfoldShrinkIsJudgedAtAnyLength() {
-    LstmWeights base = LstmWeights.random(8, 4, new Random(11));
-    for (int steps : new int[] {2, 40, 400}) {
-      Random r = new Random(steps);
-      List<Vec> seq = new ArrayList<>();
-      for (int t = 0; t < steps; t++) seq.add(Vec.of(r.doubles(4, -1, 1).toArray()));
-      double lo = -30, hi = 30;                                          // bisection: the share grows with b_f
-      for (int k = 0; k < 80; k++) {
-        double mid = (lo + hi) / 2;
-        if (Lesson09.cellStateShare(base, seq, mid) < 1e-3) lo = mid;
-        else hi = mid;
-      }
-      double b = (lo + hi) / 2;
-      Verdict right = BOOK.check("09.5", b, base, seq);
-      assertTrue(right.isCorrect(), steps + ": " + right.message());
-      assertTrue(BOOK.check("09.5", b + 3, base, seq).message().contains("lower b_f"));
-      assertTrue(BOOK.check("09.5", b - 3, base, seq).message().contains("raise b_f"));
-    }
-    assertEquals(Verdict.Status.UNANSWERED, BOOK.check("09.5", Double.NaN, base, List.of()).status());
+  void theStepOfAFiniteDifferenceTradesCurvatureAgainstRounding() {
+    double coarse = Lesson09.worstFiniteDifferenceError(CLF, EX, 1e-2), finer = Lesson09.worstFiniteDifferenceError(CLF, EX, 1e-3);
+    double ratio = coarse / finer;
+    assertTrue(ratio > 50 && ratio < 200, "large steps: the error falls as ε² (" + ratio + ")");
+    double tiny = Lesson09.worstFiniteDifferenceError(CLF, EX, 1e-9), small = Lesson09.worstFiniteDifferenceError(CLF, EX, 1e-7);
+    assertTrue(tiny > 3 * small, "tiny steps: rounding grows as 1/ε (" + tiny + " vs " + small + ")");
+    Verdict right = BOOK.check("09.5", 1e-5, CLF, EX);
+    assertTrue(right.isCorrect(), right.message());
+    assertTrue(BOOK.check("09.5", 1e-2, CLF, EX).message().contains("a smaller ε does better"));
+    assertTrue(BOOK.check("09.5", 1e-9, CLF, EX).message().contains("a larger ε does better"));
+    assertTrue(BOOK.check("09.5", 0.0, CLF, EX).message().contains("small positive"));
+    assertTrue(BOOK.check("09.5", 2.0, CLF, EX).message().contains("small positive"));
+    assertEquals(Verdict.Status.UNANSWERED, BOOK.check("09.5", Double.NaN, CLF, EX).status());
+    assertThrows(IllegalArgumentException.class, () -> BOOK.check("09.5", 1e-5, CLF));
   }
 
   @Test
