@@ -30,6 +30,8 @@ public final class CourseExercises {
     all.addAll(Lesson06.exercises());
     all.addAll(Lesson07.exercises());
     all.addAll(Lesson08.exercises());
+    all.addAll(Lesson09.exercises());
+    all.addAll(Lesson17.exercises());
     return all;
   }
 }
