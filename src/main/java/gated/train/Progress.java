@@ -202,7 +202,8 @@ public final class Progress {
   static String number(double v) {
     if (Double.isNaN(v) || Double.isInfinite(v)) return String.valueOf(v);
     double a = Math.abs(v);
-    return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 0.01 || a == 0 ? "%.3f" : "%.2e", v);
+    return String.format(Locale.ROOT, a >= 1e7 ? "%.2e" : a >= 100 ? "%.0f" : a >= 10 ? "%.1f"
+        : a >= 0.01 || a == 0 ? "%.3f" : "%.2e", v);                     // 1e308 as 1.00e+308, not 309 digits
   }
 
   /** "45 s", "1 min 30 s", "2 h 5 min". */

@@ -98,4 +98,11 @@ class ProgressTest {
     assertEquals("2 h 5 min", Progress.duration(7500));
     assertEquals("NaN", Progress.number(Double.NaN));
   }
+
+  @Test
+  void hugeNumbersAreWrittenWithAnExponent() {
+    assertEquals("1.00e+308", Progress.number(1e308));
+    assertEquals("9999999", Progress.number(9999999));
+    assertEquals("123", Progress.number(123.4));
+  }
 }
