@@ -7,6 +7,7 @@ import gated.tensor.Params;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.function.Supplier;
 
@@ -39,6 +40,7 @@ public final class Trainer {
   private final Supplier<Optimizer> optimizer;
   private final Clipping clipping;
   private final double clipThreshold;
+  private final double stopAt;
 
   private Trainer(Builder b) {
     this.epochs = b.epochs;
@@ -47,6 +49,7 @@ public final class Trainer {
     this.optimizer = b.optimizer;
     this.clipping = b.clipping;
     this.clipThreshold = b.clipThreshold;
+    this.stopAt = b.stopAt;
   }
 
   public static Builder builder() {
@@ -76,6 +79,15 @@ public final class Trainer {
 
     public double finalTrainAccuracy() {
       return trainAccuracy.get(trainAccuracy.size() - 1);
+    }
+
+    /**
+     * The first epoch (counted from 1) after which the test accuracy was at least {@code level}, or empty if
+     * no epoch of this run reached it (within its budget of epochs).
+     */
+    public OptionalInt epochsToTestAccuracy(double level) {
+      for (int e = 0; e < testAccuracy.size(); e++) if (testAccuracy.get(e) >= level) return OptionalInt.of(e + 1);
+      return OptionalInt.empty();
     }
   }
 
@@ -133,6 +145,7 @@ public final class Trainer {
       norms.add(maxNorm);
       trainAcc.add(current.accuracy(train));
       if (!test.isEmpty()) testAcc.add(current.accuracy(test));
+      if (!test.isEmpty() && testAcc.get(testAcc.size() - 1) >= stopAt) break;      // reached the level: stop early
     }
     return new History<>(current, List.copyOf(losses), List.copyOf(trainAcc), List.copyOf(testAcc),
         List.copyOf(norms), diverged);
@@ -146,6 +159,7 @@ public final class Trainer {
     private Supplier<Optimizer> optimizer = () -> Adam.withLearningRate(0.01);
     private Clipping clipping = Clipping.NONE;
     private double clipThreshold = 1;
+    private double stopAt = Double.POSITIVE_INFINITY;
 
     private Builder() {}
 
@@ -185,6 +199,19 @@ public final class Trainer {
     public Builder clipByValue(double limit) {
       this.clipThreshold = Checks.positive("trainer", "clipping limit", limit);
       this.clipping = Clipping.BY_VALUE;
+      return this;
+    }
+
+    /**
+     * Stop after the first epoch whose test accuracy is at least {@code level} (0 < level ≤ 1), so that
+     * {@code epochs} becomes a budget: a run that learns stops early, and
+     * {@link History#epochsToTestAccuracy} says when. Without a test set it never stops early.
+     */
+    public Builder stopAtTestAccuracy(double level) {
+      if (!(level > 0 && level <= 1)) {
+        throw new IllegalArgumentException("trainer: the test accuracy to stop at must be in (0, 1], got " + level);
+      }
+      this.stopAt = level;
       return this;
     }
 

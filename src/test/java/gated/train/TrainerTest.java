@@ -55,6 +55,30 @@ class TrainerTest {
   }
 
   @Test
+  void stoppingAtATestAccuracyKeepsAPrefixOfTheFullRun() {
+    List<Example> data = seed000();
+    Trainer full = Trainer.builder().epochs(60).batchSize(3).adam(0.05).seed(1).build();
+    Trainer early = Trainer.builder().epochs(60).batchSize(3).adam(0.05).seed(1).stopAtTestAccuracy(1.0).build();
+    Random r1 = new Random(0), r2 = new Random(0);
+    Trainer.History<LstmWeights> all = full.fit(Classifier.of(new Lstm(LstmWeights.random(4, 3, r1)), 2, r1), data, data);
+    Trainer.History<LstmWeights> cut = early.fit(Classifier.of(new Lstm(LstmWeights.random(4, 3, r2)), 2, r2), data, data);
+    int reached = all.epochsToTestAccuracy(1.0).orElseThrow();
+    assertTrue(reached > 1 && reached < 60, "the full run reaches 1.0 somewhere in between: " + all.testAccuracy());
+    assertEquals(reached, cut.testAccuracy().size(), "the early run stops after the first epoch at the level");
+    assertEquals(all.loss().subList(0, reached), cut.loss());
+    assertEquals(all.testAccuracy().subList(0, reached), cut.testAccuracy());
+    assertEquals(reached, cut.epochsToTestAccuracy(1.0).orElseThrow());
+    assertTrue(all.testAccuracy().get(reached - 2) < 1.0);
+    assertFalse(all.epochsToTestAccuracy(1.01).isPresent(), "a level never reached is empty");
+    assertEquals(60, early.fit(Classifier.of(new Lstm(LstmWeights.random(4, 3, new Random(0))), 2, new Random(0)), data,
+        List.of()).loss().size(), "without a test set it never stops early");
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> Trainer.builder().stopAtTestAccuracy(0));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> Trainer.builder().stopAtTestAccuracy(1.5));
+  }
+
+  @Test
   void anOverflowingUpdateStopsTrainingWithAReasonInsteadOfWritingNaN() {
     Random r = new Random(3);
     RnnWeights big = RnnWeights.random(8, 3, r).withWh(Matrix.identity(8).scale(30));
