@@ -171,5 +171,17 @@ class PlotDataTest {
     assertThrows(IllegalArgumentException.class, () -> Heatmap.of(trace.hs()).range(1, 0));
     assertThrows(IllegalArgumentException.class, () -> Heatmap.of(trace.hs()).stepLabels(List.of("too", "few")));
     assertThrows(IllegalArgumentException.class, () -> BarPlot.of(List.of("a", "b")).series("s", 1));
+    assertThrows(IllegalArgumentException.class, () -> BarPlot.of(List.of("a", "b")).series("s", 1, Double.POSITIVE_INFINITY));
+  }
+
+  @Test
+  void aBarPlotDrawsNoBarForNaN() {
+    CategoryChart chart = BarPlot.of(List.of("5", "40")).series("RNN", 3, Double.NaN).series("LSTM", 2, 5).build();
+    assertEquals(List.of(3.0), chart.getSeriesMap().get("RNN").getYData().stream().filter(java.util.Objects::nonNull)
+        .map(Number::doubleValue).toList());
+    assertEquals(null, new java.util.ArrayList<>(chart.getSeriesMap().get("RNN").getYData()).get(1));
+    assertEquals(List.of(2.0, 5.0), chart.getSeriesMap().get("LSTM").getYData().stream().map(Number::doubleValue).toList());
+    java.awt.image.BufferedImage image = BarPlot.of(List.of("5", "40")).series("RNN", 3, Double.NaN).image();
+    assertEquals(Plots.WIDTH, image.getWidth());
   }
 }
