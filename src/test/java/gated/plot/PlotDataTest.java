@@ -117,6 +117,7 @@ class PlotDataTest {
         List.of(0.5, 0.7), List.of(2.0, 1.0), "");
     Map<String, Trainer.History<LstmWeights>> runs = Map.of("LSTM", h);
     assertEquals(List.of("LSTM"), List.copyOf(TrainingPlots.lossOf(runs).getSeriesMap().keySet()));
+    assertEquals("mean training loss", TrainingPlots.lossOf(runs).getStyler() == null ? "" : TrainingPlots.lossOf(runs).getYAxisTitle());
     assertEquals(List.of("LSTM train", "LSTM test"), List.copyOf(TrainingPlots.accuracyOf(runs).getSeriesMap().keySet()));
   }
 
