@@ -35,6 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run_notebooks import LOG_DIR, REPO, kernel_pid, thread_dump, use_course_jupyter  # noqa: E402
+from run_notebooks import peak_rss_mb as rn_peak  # noqa: E402
 from run_notebooks import private_log as _private_log  # noqa: E402
 
 
@@ -134,6 +135,36 @@ def check_starts(n, timeout):
     for line in hangs + failures:
         print(f"  {line}")
     return ok
+
+
+def check_together(n, timeout):
+    """Start n kernels at the same moment (a class opening the same notebook) and wait for all."""
+    from concurrent.futures import ThreadPoolExecutor
+    use_course_jupyter()
+    logs = [private_log(f"together-{k:02d}.log") for k in range(n)]
+
+    def one(k):
+        km, kc, t0 = start_kernel(logs[k])
+        try:
+            kc.wait_for_ready(timeout=timeout)
+            return km, kc, time.monotonic() - t0, None
+        except RuntimeError as e:
+            return km, kc, None, f"{e}; kernel log: {logs[k].name}"
+
+    with ThreadPoolExecutor(n) as pool:
+        started = list(pool.map(one, range(n)))
+    rss = [rn_peak(kernel_pid(km)) for km, _, _, _ in started]
+    for km, kc, _, _ in started:
+        stop_kernel(km, kc)
+    for log in logs:
+        log.close()
+    times = [t for _, _, t, _ in started if t is not None]
+    problems = [p for _, _, _, p in started if p]
+    print(f"{n} kernels started together: {len(times)} answered, median {statistics.median(times):.2f} s, "
+          f"max {max(times):.2f} s; idle RSS per kernel median {statistics.median([r for r in rss if r]):.0f} MiB")
+    for p in problems:
+        print(f"  {p}")
+    return not problems
 
 
 # --------------------------------------------------------------- interrupt --
@@ -366,12 +397,15 @@ def main(argv=None):
     ap.add_argument("check", choices=["starts", "interrupt", "bad-message", "bind-failure", "all", "train"])
     ap.add_argument("--kernelspecs", type=Path, help="(train) folder whose kernels/java records the JVM cache")
     ap.add_argument("-n", type=int, default=40, help="number of starts (starts)")
+    ap.add_argument("--together", type=int, default=0, help="(starts) start this many kernels at once instead")
     ap.add_argument("--timeout", type=float, default=20, help="seconds to wait for a first reply")
     args = ap.parse_args(argv)
     if args.check == "train":
         return 0 if train_cache(args.kernelspecs) else 1
     results = []
-    if args.check in ("starts", "all"):
+    if args.check == "starts" and args.together:
+        results.append((f"{args.together} kernels started together", check_together(args.together, args.timeout * 3)))
+    elif args.check in ("starts", "all"):
         results.append(("kernel starts", check_starts(args.n, args.timeout)))
     if args.check in ("interrupt", "all"):
         results.append(("interrupt", check_interrupt()))

@@ -33,6 +33,7 @@ JDK25 = Path("/usr/lib/jvm/temurin-25-jdk-amd64")
 COMMON = ["-Djava.awt.headless=true", f"-Dorg.bytedeco.javacpp.cachedir={REPO / 'build' / 'javacpp'}"]
 ON25 = ["--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"]
 FIX = ["-cp", f"{FIX_JAR}:{KERNEL_JAR}", "coursekernel.Main"]
+MEMORY = ["-Xmx512m", "-XX:MaxMetaspaceSize=256m", "-Dorg.bytedeco.javacpp.maxphysicalbytes=1g", "-XX:+UseSerialGC"]
 LESSONS = r"^notebooks/(01|07|11|16)-"
 
 # name, java home, JVM flags, cache ("", "cds" or "aot"), main (class path and class, or -jar)
@@ -43,11 +44,11 @@ CONFIGS = [
     ("fix, Java 25", JDK25, COMMON + ON25, "", FIX),
     ("fix, Java 25, AOT cache", JDK25, COMMON + ON25, "aot", FIX),
     ("fix, Java 25, AOT, C1 only", JDK25, COMMON + ON25 + ["-XX:TieredStopAtLevel=1"], "aot", FIX),
-    ("fix, Java 25, AOT, SerialGC -Xmx1g", JDK25, COMMON + ON25 + ["-XX:+UseSerialGC", "-Xmx1g"], "aot", FIX),
-    ("fix, Java 17, CDS, C1, SerialGC -Xmx1g", JDK17,
-     COMMON + ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g"], "cds", FIX),
-    ("fix, Java 25, AOT, C1, SerialGC -Xmx1g", JDK25,
-     COMMON + ON25 + ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g"], "aot", FIX),
+    ("fix, Java 25, AOT, SerialGC, memory bounds", JDK25, COMMON + ON25 + MEMORY, "aot", FIX),
+    ("fix, Java 17, CDS, C1, SerialGC, memory bounds (./course without Temurin 25)", JDK17,
+     COMMON + MEMORY + ["-XX:TieredStopAtLevel=1"], "cds", FIX),
+    ("fix, Java 25, AOT, C1, SerialGC, memory bounds (./course)", JDK25,
+     COMMON + ON25 + MEMORY + ["-XX:TieredStopAtLevel=1"], "aot", FIX),
 ]
 
 

@@ -344,6 +344,11 @@ def thread_dump(pid):
     if not pid or not jcmd:
         return "(no thread dump: jcmd or the kernel's pid is missing)\n"
     try:
+        if b"java" not in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0]:
+            return "(no thread dump: the kernel is not a JVM)\n"
+    except OSError:
+        pass
+    try:
         return subprocess.run([jcmd, str(pid), "Thread.print"], capture_output=True, text=True, timeout=30).stdout
     except (OSError, subprocess.TimeoutExpired) as e:
         return f"(no thread dump: {e})\n"
@@ -430,6 +435,7 @@ def course_client_class():
                     with private_log(dump) as f:
                         f.write(thread_dump(pid).encode())
                     self.start_dump = f"pid {pid}, thread dump {os.path.relpath(dump)}"
+                    await ensure_async(self.km.shutdown_kernel(now=True))   # it never answered: no graceful stop
                 await self._async_cleanup_kernel()
                 raise
             self.kc.allow_stdin = False

@@ -5,6 +5,7 @@ Each rule must accept a clean notebook and catch its own kind of violation.
 """
 import copy
 import json
+import os
 import sys
 import tempfile
 import unittest
@@ -245,6 +246,41 @@ class ExecutionHelpers(unittest.TestCase):
                 self.assertEqual(rn.longest_first([a, b, c]), [b, c, a])
             finally:
                 rn.TIMES_FILE = saved
+
+
+class StartProblems(unittest.TestCase):
+    """The harness's handling of kernels that never answer or die at start, with stand-in kernels
+    (a process that only sleeps; one that prints a reason and exits), through nbclient."""
+
+    def run_with(self, argv):
+        with tempfile.TemporaryDirectory() as d:
+            spec = Path(d) / "kernels" / "java"
+            spec.mkdir(parents=True)
+            (spec / "kernel.json").write_text(json.dumps({"argv": argv, "display_name": "stand-in", "language": "java"}))
+            nb = Path(d) / "nb.ipynb"
+            nb.write_text(json.dumps(clean_notebook()))
+            saved = os.environ.get("COURSE_KERNELSPECS")
+            os.environ["COURSE_KERNELSPECS"] = str(Path(d))
+            try:
+                return rn.execute(nb, None, 30, startup_timeout=2)
+            finally:
+                if saved is None:
+                    del os.environ["COURSE_KERNELSPECS"]
+                else:
+                    os.environ["COURSE_KERNELSPECS"] = saved
+
+    def test_a_kernel_that_never_answers_is_a_hang_each_time_and_fails(self):
+        r = self.run_with([sys.executable, "-c", "import time; time.sleep(60)", "{connection_file}"])
+        self.assertEqual(len(r["start_problems"]), rn.STARTUP_ATTEMPTS)
+        self.assertTrue(all(p.startswith("HANG") for p in r["start_problems"]), r["start_problems"])
+        self.assertIn("the kernel did not start", " ".join(r["problems"]))
+
+    def test_a_kernel_that_dies_is_reported_with_the_cause_from_its_log(self):
+        r = self.run_with([sys.executable, "-c", "import sys; print('course kernel: cannot listen on "
+                           "tcp://127.0.0.1:1 (shell channel): Address already in use', file=sys.stderr); sys.exit(3)",
+                           "{connection_file}"])
+        self.assertTrue(r["start_problems"][0].startswith("START FAILURE"), r["start_problems"])
+        self.assertIn("Address already in use", r["start_problems"][0])
 
 
 if __name__ == "__main__":

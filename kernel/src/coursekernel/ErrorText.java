@@ -11,6 +11,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.UnresolvedReferenceException;
 import org.rapaio.jupyter.kernel.core.RapaioKernel;
 import org.rapaio.jupyter.kernel.core.format.ErrorFormatters;
+import org.rapaio.jupyter.kernel.core.java.CompilerException;
 import org.rapaio.jupyter.kernel.core.java.EvaluationInterruptedException;
 import org.rapaio.jupyter.kernel.core.java.EvaluationTimeoutException;
 import org.rapaio.jupyter.kernel.core.java.RapaioExecutionControl;
@@ -104,8 +105,13 @@ final class ErrorText {
     } catch (RuntimeException formatterFailed) {
       lines = List.of(RED + e + RESET);
     }
-    String name = e.getClass().getSimpleName().replace("CompilerException", "CompileError");
-    return new ErrorText(name, e.getMessage(), lines, false);
+    if (e instanceof CompilerException ce) {
+      String what = kernel.javaEngine().getShell().diagnostics(ce.badSnippet().snippet())
+          .map(d -> d.getMessage(java.util.Locale.ROOT).lines().findFirst().orElse("")).distinct()
+          .reduce((a, b) -> a + "; " + b).orElse("");
+      return new ErrorText("CompileError", what, lines, false);
+    }
+    return new ErrorText(e.getClass().getSimpleName(), e.getMessage(), lines, false);
   }
 
   private static ErrorText ofUserException(JShell shell, EvalException e, String cell) {

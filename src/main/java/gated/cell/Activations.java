@@ -5,6 +5,9 @@ import gated.tensor.Vec;
 
 /**
  * σ, tanh, softmax and their derivatives, written so that inputs of ±1000 give neither NaN nor Inf.
+ * A NaN input is an error, never a NaN output. The scalar functions accept ±Infinity and return
+ * their limits (σ(+∞) = 1); the vector versions refuse a non-finite pre-activation, which can only
+ * come from an overflow upstream.
  */
 public final class Activations {
   private Activations() {}
@@ -14,6 +17,7 @@ public final class Activations {
    * overflows: σ(−1000) = 0 and σ(1000) = 1, exactly as doubles.
    */
   public static double sigmoid(double z) {
+    requireNumber("sigmoid σ(z)", z);
     if (z >= 0) return 1.0 / (1.0 + Math.exp(-z));
     double e = Math.exp(z);
     return e / (1.0 + e);
@@ -21,6 +25,7 @@ public final class Activations {
 
   /** σ'(z) = σ(z)(1 − σ(z)). */
   public static double sigmoidDerivative(double z) {
+    requireNumber("sigmoid derivative σ'(z)", z);
     double s = sigmoid(z);
     return s * (1 - s);
   }
@@ -31,21 +36,23 @@ public final class Activations {
    * the last bit for about one input in seven, enough to change the outcome of a training run).
    */
   public static double tanh(double z) {
+    requireNumber("tanh(z)", z);
     return StrictMath.tanh(z);
   }
 
   /** tanh'(z) = 1 − tanh²(z). */
   public static double tanhDerivative(double z) {
+    requireNumber("tanh derivative 1 − tanh²(z)", z);
     double t = StrictMath.tanh(z);
     return 1 - t * t;
   }
 
   public static Vec sigmoid(Vec z) {
-    return z.map(Activations::sigmoid);
+    return Checks.finite("sigmoid σ(z)", "z", z).map(Activations::sigmoid);
   }
 
   public static Vec tanh(Vec z) {
-    return z.map(StrictMath::tanh);
+    return Checks.finite("tanh(z)", "z", z).map(StrictMath::tanh);
   }
 
   /**
@@ -58,5 +65,9 @@ public final class Activations {
     double m = z.max();
     Vec e = z.map(v -> Math.exp(v - m));
     return e.scale(1.0 / e.sum());
+  }
+
+  private static void requireNumber(String op, double z) {
+    if (Double.isNaN(z)) throw new IllegalArgumentException(op + ": z is NaN, not a number");
   }
 }

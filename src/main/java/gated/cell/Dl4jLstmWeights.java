@@ -3,6 +3,7 @@ package gated.cell;
 import gated.internal.Checks;
 import gated.tensor.Matrix;
 import gated.tensor.Vec;
+import java.util.List;
 
 /**
  * DL4J's {@code LSTM} layer parameters ("W", "RW", "b"), in the row-vector convention
@@ -18,14 +19,26 @@ import gated.tensor.Vec;
  */
 public record Dl4jLstmWeights(Matrix w, Matrix rw, Vec b) {
 
-  /** DL4J's block order in this course's names. */
-  public static final LstmGate[] BLOCK_ORDER = {LstmGate.CANDIDATE, LstmGate.FORGET, LstmGate.OUTPUT, LstmGate.INPUT};
+  private static final List<LstmGate> ORDER =
+      List.of(LstmGate.CANDIDATE, LstmGate.FORGET, LstmGate.OUTPUT, LstmGate.INPUT);
+
+  /**
+   * DL4J's block order in this course's names, g, f, o, i, as an array for printing. Prefer
+   * {@link #blockOrder()}: an array can be changed by anyone, so the library never reads this one, and a
+   * conversion refuses to run if it was changed.
+   */
+  public static final LstmGate[] BLOCK_ORDER = ORDER.toArray(new LstmGate[0]);
+
+  /** DL4J's block order in this course's names, g, f, o, i (immutable). */
+  public static List<LstmGate> blockOrder() {
+    return ORDER;
+  }
 
   public Dl4jLstmWeights {
     String op = "DL4J LSTM weights";
     Checks.notNull(op, "W", w);
     Checks.notNull(op, "RW", rw);
-    if (rw.cols() != 4 * rw.rows()) {
+    if (rw.cols() != 4L * rw.rows()) {
       throw new IllegalArgumentException(op + ": RW is " + rw.shape() + " but it must be H×4H");
     }
     int h = rw.rows();
@@ -35,12 +48,13 @@ public record Dl4jLstmWeights(Matrix w, Matrix rw, Vec b) {
   }
 
   static Dl4jLstmWeights from(LstmWeights weights) {
+    LstmGate.requireUnchanged("DL4J LSTM weights", "Dl4jLstmWeights.BLOCK_ORDER", BLOCK_ORDER, ORDER);
     int h = weights.hiddenSize();
     Matrix[] x = new Matrix[4];
     Matrix[] r = new Matrix[4];
     double[] bias = new double[4 * h];
     for (int k = 0; k < 4; k++) {
-      GateWeights g = weights.gate(BLOCK_ORDER[k]);
+      GateWeights g = weights.gate(ORDER.get(k));
       x[k] = g.wxRows();
       r[k] = g.whRows();
       System.arraycopy(g.b().toArray(), 0, bias, k * h, h);
@@ -49,10 +63,11 @@ public record Dl4jLstmWeights(Matrix w, Matrix rw, Vec b) {
   }
 
   public LstmWeights toLstmWeights() {
+    LstmGate.requireUnchanged("DL4J LSTM weights", "Dl4jLstmWeights.BLOCK_ORDER", BLOCK_ORDER, ORDER);
     int h = rw.rows();
     LstmWeights.Builder out = LstmWeights.builder();
     for (int k = 0; k < 4; k++) {
-      out.gate(BLOCK_ORDER[k], GateWeights.fromRows(w.block(0, w.rows(), k * h, (k + 1) * h),
+      out.gate(ORDER.get(k), GateWeights.fromRows(w.block(0, w.rows(), k * h, (k + 1) * h),
           rw.block(0, h, k * h, (k + 1) * h), b.slice(k * h, (k + 1) * h)));
     }
     return out.build();

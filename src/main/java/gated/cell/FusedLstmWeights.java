@@ -3,6 +3,7 @@ package gated.cell;
 import gated.internal.Checks;
 import gated.tensor.Matrix;
 import gated.tensor.Vec;
+import java.util.List;
 
 /**
  * Seed 001's "speeding up computation": the four affine maps bundled into one, in the row-vector
@@ -17,15 +18,26 @@ import gated.tensor.Vec;
  */
 public record FusedLstmWeights(Matrix wx, Matrix wh, Vec b) {
 
-  /** The block order of every fused matrix and bias. */
-  public static final LstmGate[] BLOCK_ORDER = {LstmGate.FORGET, LstmGate.CANDIDATE, LstmGate.INPUT, LstmGate.OUTPUT};
+  private static final List<LstmGate> ORDER =
+      List.of(LstmGate.FORGET, LstmGate.CANDIDATE, LstmGate.INPUT, LstmGate.OUTPUT);
+
+  /**
+   * The block order f, g, i, o, as an array for printing. Prefer {@link #blockOrder()}: an array can be
+   * changed by anyone, so the library never reads this one, and a conversion refuses to run if it was changed.
+   */
+  public static final LstmGate[] BLOCK_ORDER = ORDER.toArray(new LstmGate[0]);
+
+  /** The block order of every fused matrix and bias, f, g, i, o (immutable). */
+  public static List<LstmGate> blockOrder() {
+    return ORDER;
+  }
 
   public FusedLstmWeights {
     String op = "fused LSTM weights";
     Checks.notNull(op, "W_x", wx);
     Checks.notNull(op, "W_h", wh);
     Checks.notNull(op, "b", b);
-    if (wh.cols() != 4 * wh.rows()) {
+    if (wh.cols() != 4L * wh.rows()) {
       throw new IllegalArgumentException(op + ": W_h is " + wh.shape() + " but it must be H×4H");
     }
     int h = wh.rows();
@@ -35,11 +47,12 @@ public record FusedLstmWeights(Matrix wx, Matrix wh, Vec b) {
   }
 
   static FusedLstmWeights from(LstmWeights w) {
+    LstmGate.requireUnchanged("fused LSTM weights", "FusedLstmWeights.BLOCK_ORDER", BLOCK_ORDER, ORDER);
     Matrix[] x = new Matrix[4];
     Matrix[] h = new Matrix[4];
     double[] bias = new double[4 * w.hiddenSize()];
     for (int k = 0; k < 4; k++) {
-      GateWeights g = w.gate(BLOCK_ORDER[k]);
+      GateWeights g = w.gate(ORDER.get(k));
       x[k] = g.wxRows();
       h[k] = g.whRows();
       System.arraycopy(g.b().toArray(), 0, bias, k * w.hiddenSize(), w.hiddenSize());
@@ -57,10 +70,11 @@ public record FusedLstmWeights(Matrix wx, Matrix wh, Vec b) {
 
   /** Back to one {@link GateWeights} per gate. */
   public LstmWeights toLstmWeights() {
+    LstmGate.requireUnchanged("fused LSTM weights", "FusedLstmWeights.BLOCK_ORDER", BLOCK_ORDER, ORDER);
     int n = hiddenSize();
     LstmWeights.Builder out = LstmWeights.builder();
     for (int k = 0; k < 4; k++) {
-      out.gate(BLOCK_ORDER[k], GateWeights.fromRows(wx.block(0, inputSize(), k * n, (k + 1) * n),
+      out.gate(ORDER.get(k), GateWeights.fromRows(wx.block(0, inputSize(), k * n, (k + 1) * n),
           wh.block(0, n, k * n, (k + 1) * n), b.slice(k * n, (k + 1) * n)));
     }
     return out.build();
@@ -76,7 +90,8 @@ public record FusedLstmWeights(Matrix wx, Matrix wh, Vec b) {
     Checks.vector(op, "h_{t-1}", hPrev, hiddenSize(), "the hidden size");
     Checks.vector(op, "c_{t-1}", cPrev, hiddenSize(), "the hidden size");
     int n = hiddenSize();
-    Vec z = x.times(wx).plus(hPrev.times(wh)).plus(b);                    // z = x·W_x + h·W_h + b: [4H]
+    Vec z = Checks.equation("fused LSTM step z = x_t·W_x + h_{t-1}·W_h + b",
+        () -> x.times(wx).plus(hPrev.times(wh)).plus(b));                 // z = x·W_x + h·W_h + b: [4H]
     Vec zf = z.slice(0, n), zg = z.slice(n, 2 * n), zi = z.slice(2 * n, 3 * n), zo = z.slice(3 * n, 4 * n);
     Vec f = Activations.sigmoid(zf);
     Vec g = Activations.tanh(zg);

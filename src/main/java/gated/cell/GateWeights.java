@@ -3,6 +3,7 @@ package gated.cell;
 import gated.internal.Checks;
 import gated.tensor.Matrix;
 import gated.tensor.Vec;
+import gated.train.NonFiniteException;
 
 /**
  * The weights of one gate in the column-vector convention of seeds 000 and 003:
@@ -78,7 +79,12 @@ public record GateWeights(Matrix w, Vec b) {
    * "forget gate: W_f is 3×7 but [h_{t-1}; x_t] has 8 rows".
    */
   Vec preActivation(String gate, String symbol, Vec hx) {
-    Checks.product(gate, "W_" + symbol, w, "[h_{t-1}; x_t]", hx);
-    return w.times(hx).plus(b);
+    if (w.cols() != hx.size()) Checks.product(gate, "W_" + symbol, w, "[h_{t-1}; x_t]", hx);
+    try {
+      return w.times(hx).plus(b);
+    } catch (NonFiniteException e) {         // the equation is named only when it overflows
+      throw new NonFiniteException(gate + " z_" + symbol + " = W_" + symbol + "·[h_{t-1}; x_t] + b_" + symbol + ": "
+          + e.getMessage(), e.quantity(), e.value(), e.index());
+    }
   }
 }

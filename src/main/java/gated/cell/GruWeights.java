@@ -52,7 +52,8 @@ public record GruWeights(RowGateWeights reset, RowGateWeights update, RowGateWei
   }
 
   /** Fails if any weight or bias is NaN or ±Inf, naming it. */
-  public GruWeights requireFinite(String op) {
+  public GruWeights requireFinite(String operation) {
+    String op = Checks.opName(operation, "GRU weights");
     String[] s = {"r", "z", "h"};
     RowGateWeights[] g = {reset, update, candidate};
     for (int k = 0; k < 3; k++) {
@@ -90,8 +91,15 @@ public record GruWeights(RowGateWeights reset, RowGateWeights update, RowGateWei
 
   @Override
   public int count() {
-    int h = hiddenSize();
-    return 3 * (h * (inputSize() + h) + h);
+    long h = hiddenSize();
+    return Checks.allocatable("GRU weights", "the flat list 3·[H(X+H) + H]", 3 * (h * (inputSize() + h) + h));
+  }
+
+  /** "GRU weights (H = 3, X = 4: W_xr, W_xz, W_xh 4×3, W_hr, W_hz, W_hh 3×3, b_r, b_z, b_h 3)". */
+  @Override
+  public String shapes() {
+    return "GRU weights (H = " + hiddenSize() + ", X = " + inputSize() + ": W_xr, W_xz, W_xh " + reset.wx().shape()
+        + ", W_hr, W_hz, W_hh " + reset.wh().shape() + ", b_r, b_z, b_h " + hiddenSize() + ")";
   }
 
   /** Names every block, so that no weight is passed by position. */

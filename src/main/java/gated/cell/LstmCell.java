@@ -83,10 +83,27 @@ public record LstmCell(LstmWeights weights) {
    * future, returns the gradients of the weights and of x_t, h_{t-1}, c_{t-1}.
    */
   public Grad backward(LstmStep s, Vec dh, Vec dc) {
-    String op = "LSTM backward";
+    final String op = "LSTM backward";
     Checks.notNull(op, "step", s);
+    requireOwnStep(op, s.x(), s.h());
     Checks.gradient(op, "∂L/∂h_t", dh, hiddenSize());
     Checks.gradient(op, "∂L/∂c_t", dc, hiddenSize());
+    return Checks.equation(op + ": the gradient overflowed (an exploding gradient)", () -> differentiate(s, dh, dc));
+  }
+
+  /**
+   * A step belongs to this cell when its x_t has X entries and its h_t has H: then every gradient below
+   * has the shape of the weights. A step from another cell is refused, naming both sizes.
+   */
+  private void requireOwnStep(String op, Vec x, Vec h) {
+    if (x.size() != inputSize() || h.size() != hiddenSize()) {
+      throw new IllegalArgumentException(op + ": the step has x_t of " + x.size() + " entries and h_t of " + h.size()
+          + " but this cell reads x_t of " + inputSize() + " and keeps h_t of " + hiddenSize() + " (W_f is "
+          + weights.forget().w().shape() + " on [h_{t-1}; x_t]); the step came from another cell");
+    }
+  }
+
+  private Grad differentiate(LstmStep s, Vec dh, Vec dc) {
     Vec one = Vec.fill(hiddenSize(), 1.0);
     Vec dO = dh.hadamard(s.tanhC());                                          // h = o ⊙ tanh(c)  ⇒ ∂L/∂o = dh ⊙ tanh(c)
     Vec dC = dc.plus(dh.hadamard(s.o()).hadamard(one.minus(s.tanhC().hadamard(s.tanhC())))); // ⇒ ∂L/∂c += dh ⊙ o ⊙ (1 − tanh²c)
@@ -104,10 +121,11 @@ public record LstmCell(LstmWeights weights) {
         new GateWeights(Matrix.outer(dzi, hx), dzi),
         new GateWeights(Matrix.outer(dzg, hx), dzg),
         new GateWeights(Matrix.outer(dzo, hx), dzo));
-    Vec dhx = dzf.times(weights.forget().w())                               // ⇒ ∂L/∂[h;x] = Σ_k W_kᵀ·dz_k (row form dz·W)
-        .plus(dzi.times(weights.input().w()))
-        .plus(dzg.times(weights.candidate().w()))
-        .plus(dzo.times(weights.output().w()));
+    Vec dhx = Checks.gradientResult("LSTM backward", "[∂L/∂h_{t-1}; ∂L/∂x_t]", "Σ_k W_kᵀ·dz_k",
+        () -> dzf.times(weights.forget().w())                               // ⇒ ∂L/∂[h;x] = Σ_k W_kᵀ·dz_k (row form dz·W)
+            .plus(dzi.times(weights.input().w()))
+            .plus(dzg.times(weights.candidate().w()))
+            .plus(dzo.times(weights.output().w())));
     int h = hiddenSize();
     return new Grad(dW, dhx.slice(h, dhx.size()), dhx.slice(0, h), dCPrev);
   }

@@ -1,10 +1,14 @@
 package gated.cell;
 
+import gated.internal.Checks;
 import gated.tensor.Vec;
 
 /**
  * Everything one LSTM step computed, under the names of the equations. All vectors have the hidden
  * size H except x, which has the input size X.
+ *
+ * <p>A step built by hand is checked like one the cell computed: every vector present, of the right
+ * size, and finite, so that a backward pass never starts from NaN.
  *
  * @param x x_t
  * @param hPrev h_{t-1}
@@ -24,6 +28,26 @@ import gated.tensor.Vec;
 public record LstmStep(Vec x, Vec hPrev, Vec cPrev, Vec zf, Vec f, Vec zi, Vec i, Vec zg, Vec g, Vec zo, Vec o,
     Vec c, Vec tanhC, Vec h) {
 
+  public LstmStep {
+    String op = "LSTM step record";
+    Checks.finite(op, "x_t", x);
+    int n = Checks.notNull(op, "h_t", h).size();
+    String hidden = "the hidden size (the size of h_t)";
+    Checks.vector(op, "h_{t-1}", hPrev, n, hidden);
+    Checks.vector(op, "c_{t-1}", cPrev, n, hidden);
+    Checks.vector(op, "z_f", zf, n, hidden);
+    Checks.vector(op, "f_t", f, n, hidden);
+    Checks.vector(op, "z_i", zi, n, hidden);
+    Checks.vector(op, "i_t", i, n, hidden);
+    Checks.vector(op, "z_g", zg, n, hidden);
+    Checks.vector(op, "g_t", g, n, hidden);
+    Checks.vector(op, "z_o", zo, n, hidden);
+    Checks.vector(op, "o_t", o, n, hidden);
+    Checks.vector(op, "c_t", c, n, hidden);
+    Checks.vector(op, "tanh(c_t)", tanhC, n, hidden);
+    Checks.finite(op, "h_t", h);
+  }
+
   /** c̃_t, the same vector as {@link #g()}. */
   public Vec candidate() {
     return g;
@@ -31,7 +55,7 @@ public record LstmStep(Vec x, Vec hPrev, Vec cPrev, Vec zf, Vec f, Vec zi, Vec i
 
   /** The activation of one block: f, i, c̃ or o. */
   public Vec gate(LstmGate gate) {
-    return switch (gate) {
+    return switch (Checks.notNull("LSTM step", "gate", gate)) {
       case FORGET -> f;
       case INPUT -> i;
       case CANDIDATE -> g;
@@ -41,7 +65,7 @@ public record LstmStep(Vec x, Vec hPrev, Vec cPrev, Vec zf, Vec f, Vec zi, Vec i
 
   /** The pre-activation of one block: z_f, z_i, z_g or z_o. */
   public Vec preActivation(LstmGate gate) {
-    return switch (gate) {
+    return switch (Checks.notNull("LSTM step", "gate", gate)) {
       case FORGET -> zf;
       case INPUT -> zi;
       case CANDIDATE -> zg;

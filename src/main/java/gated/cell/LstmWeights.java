@@ -34,11 +34,14 @@ public record LstmWeights(GateWeights forget, GateWeights input, GateWeights can
     Checks.notNull(op, "output gate (W_o, b_o)", output);
     int h = forget.hiddenSize();
     int cols = forget.w().cols();
-    String why = "hidden " + h + " × (hidden " + h + " + input " + (cols - h) + "), as W_f";
-    for (var e : new Object[][] {{"f", forget}, {"i", input}, {"g", candidate}, {"o", output}}) {
-      GateWeights g = (GateWeights) e[1];
-      Checks.shape(op, "W_" + e[0], g.w(), h, cols, why);
-      Checks.size(op, "b_" + e[0], g.b(), h, "the hidden size");
+    for (LstmGate gate : LstmGate.values()) {
+      GateWeights g = gate == LstmGate.FORGET ? forget : gate == LstmGate.INPUT ? input
+          : gate == LstmGate.CANDIDATE ? candidate : output;
+      if (g.w().rows() != h || g.w().cols() != cols || g.b().size() != h) {   // messages are built only on a mismatch
+        String why = "hidden " + h + " × (hidden " + h + " + input " + (cols - h) + "), as W_f";
+        Checks.shape(op, "W_" + gate.symbol(), g.w(), h, cols, why);
+        Checks.size(op, "b_" + gate.symbol(), g.b(), h, "the hidden size");
+      }
     }
   }
 
@@ -52,6 +55,7 @@ public record LstmWeights(GateWeights forget, GateWeights input, GateWeights can
   public static LstmWeights random(int hidden, int input, Random random) {
     Checks.positive("LSTM weights", "hidden size", hidden);
     Checks.positive("LSTM weights", "input size", input);
+    Checks.sum("LSTM weights", "the width H + X of [h_{t-1}; x_t]", hidden, input);
     double s = 1 / Math.sqrt(hidden);
     Builder b = builder();
     b.forget(Matrix.uniform(hidden, hidden + input, s, random), Vec.zeros(hidden));
@@ -64,12 +68,14 @@ public record LstmWeights(GateWeights forget, GateWeights input, GateWeights can
   public static LstmWeights zeros(int hidden, int input) {
     Checks.positive("LSTM weights", "hidden size", hidden);
     Checks.positive("LSTM weights", "input size", input);
+    Checks.sum("LSTM weights", "the width H + X of [h_{t-1}; x_t]", hidden, input);
     GateWeights z = new GateWeights(Matrix.zeros(hidden, hidden + input), Vec.zeros(hidden));
     return new LstmWeights(z, z, z, z);
   }
 
   /** Fails if any weight or bias is NaN or ±Inf, naming it: "LSTM cell: W_f holds NaN at (0, 5)". */
-  public LstmWeights requireFinite(String op) {
+  public LstmWeights requireFinite(String operation) {
+    String op = Checks.opName(operation, "LSTM weights");
     for (LstmGate g : LstmGate.values()) {
       Checks.finite(op, "W_" + g.symbol(), gate(g).w());
       Checks.finite(op, "b_" + g.symbol(), gate(g).b());
@@ -88,7 +94,7 @@ public record LstmWeights(GateWeights forget, GateWeights input, GateWeights can
   }
 
   public GateWeights gate(LstmGate g) {
-    return switch (g) {
+    return switch (Checks.notNull("LSTM weights", "gate", g)) {
       case FORGET -> forget;
       case INPUT -> input;
       case CANDIDATE -> candidate;
@@ -98,6 +104,7 @@ public record LstmWeights(GateWeights forget, GateWeights input, GateWeights can
 
   /** A copy with one gate's weights replaced. */
   public LstmWeights withGate(LstmGate g, GateWeights w) {
+    Checks.notNull("LSTM weights with one gate replaced", "gate", g);
     return new LstmWeights(g == LstmGate.FORGET ? w : forget, g == LstmGate.INPUT ? w : input,
         g == LstmGate.CANDIDATE ? w : candidate, g == LstmGate.OUTPUT ? w : output);
   }
@@ -131,8 +138,15 @@ public record LstmWeights(GateWeights forget, GateWeights input, GateWeights can
 
   @Override
   public int count() {
-    int h = hiddenSize();
-    return 4 * (h * (h + inputSize()) + h);
+    long h = hiddenSize();
+    return Checks.allocatable("LSTM weights", "the flat list 4·[H(H+X) + H]", 4 * (h * (h + inputSize()) + h));
+  }
+
+  /** "LSTM weights (H = 3, X = 4: W_f, W_i, W_g, W_o 3×7, b_f, b_i, b_g, b_o 3)". */
+  @Override
+  public String shapes() {
+    return "LSTM weights (H = " + hiddenSize() + ", X = " + inputSize() + ": W_f, W_i, W_g, W_o "
+        + forget.w().shape() + ", b_f, b_i, b_g, b_o " + hiddenSize() + ")";
   }
 
   /** Names every gate, so that no weight is passed by position. */
@@ -166,7 +180,7 @@ public record LstmWeights(GateWeights forget, GateWeights input, GateWeights can
     }
 
     public Builder gate(LstmGate gate, GateWeights w) {
-      switch (gate) {
+      switch (Checks.notNull("LSTM weights builder", "gate", gate)) {
         case FORGET -> f = w;
         case INPUT -> i = w;
         case CANDIDATE -> g = w;

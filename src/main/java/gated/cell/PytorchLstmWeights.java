@@ -3,6 +3,7 @@ package gated.cell;
 import gated.internal.Checks;
 import gated.tensor.Matrix;
 import gated.tensor.Vec;
+import java.util.List;
 
 /**
  * PyTorch's {@code nn.LSTM} layout for one layer and direction:
@@ -18,14 +19,25 @@ import gated.tensor.Vec;
  */
 public record PytorchLstmWeights(Matrix weightIh, Matrix weightHh, Vec biasIh, Vec biasHh) {
 
-  /** PyTorch's block order. */
-  public static final LstmGate[] BLOCK_ORDER = {LstmGate.INPUT, LstmGate.FORGET, LstmGate.CANDIDATE, LstmGate.OUTPUT};
+  private static final List<LstmGate> ORDER =
+      List.of(LstmGate.INPUT, LstmGate.FORGET, LstmGate.CANDIDATE, LstmGate.OUTPUT);
+
+  /**
+   * PyTorch's block order i, f, g, o, as an array for printing. Prefer {@link #blockOrder()}: an array can be
+   * changed by anyone, so the library never reads this one, and a conversion refuses to run if it was changed.
+   */
+  public static final LstmGate[] BLOCK_ORDER = ORDER.toArray(new LstmGate[0]);
+
+  /** PyTorch's block order, i, f, g, o (immutable). */
+  public static List<LstmGate> blockOrder() {
+    return ORDER;
+  }
 
   public PytorchLstmWeights {
     String op = "PyTorch LSTM weights";
     Checks.notNull(op, "weight_ih", weightIh);
     Checks.notNull(op, "weight_hh", weightHh);
-    if (weightHh.rows() != 4 * weightHh.cols()) {
+    if (weightHh.rows() != 4L * weightHh.cols()) {
       throw new IllegalArgumentException(op + ": weight_hh is " + weightHh.shape() + " but it must be 4H×H");
     }
     int h = weightHh.cols();
@@ -36,12 +48,13 @@ public record PytorchLstmWeights(Matrix weightIh, Matrix weightHh, Vec biasIh, V
   }
 
   static PytorchLstmWeights from(LstmWeights w) {
+    LstmGate.requireUnchanged("PyTorch LSTM weights", "PytorchLstmWeights.BLOCK_ORDER", BLOCK_ORDER, ORDER);
     int h = w.hiddenSize();
     Matrix[] ih = new Matrix[4];
     Matrix[] hh = new Matrix[4];
     double[] b = new double[4 * h];
     for (int k = 0; k < 4; k++) {
-      GateWeights g = w.gate(BLOCK_ORDER[k]);
+      GateWeights g = w.gate(ORDER.get(k));
       ih[k] = g.inputBlock();
       hh[k] = g.hiddenBlock();
       System.arraycopy(g.b().toArray(), 0, b, k * h, h);
@@ -50,13 +63,14 @@ public record PytorchLstmWeights(Matrix weightIh, Matrix weightHh, Vec biasIh, V
   }
 
   public LstmWeights toLstmWeights() {
+    LstmGate.requireUnchanged("PyTorch LSTM weights", "PytorchLstmWeights.BLOCK_ORDER", BLOCK_ORDER, ORDER);
     int h = weightHh.cols();
     int x = weightIh.cols();
     Vec bias = biasIh.plus(biasHh);
     LstmWeights.Builder out = LstmWeights.builder();
     for (int k = 0; k < 4; k++) {
       Matrix w = Matrix.hstack(weightHh.block(k * h, (k + 1) * h, 0, h), weightIh.block(k * h, (k + 1) * h, 0, x));
-      out.gate(BLOCK_ORDER[k], new GateWeights(w, bias.slice(k * h, (k + 1) * h)));
+      out.gate(ORDER.get(k), new GateWeights(w, bias.slice(k * h, (k + 1) * h)));
     }
     return out.build();
   }

@@ -42,7 +42,8 @@ public record RnnWeights(Matrix wx, Matrix wh, Vec b) implements Params<RnnWeigh
   }
 
   /** Fails if any weight or bias is NaN or ±Inf, naming it. */
-  public RnnWeights requireFinite(String op) {
+  public RnnWeights requireFinite(String operation) {
+    String op = Checks.opName(operation, "RNN weights");
     Checks.finite(op, "W_x", wx);
     Checks.finite(op, "W_h", wh);
     Checks.finite(op, "b", b);
@@ -74,6 +75,14 @@ public record RnnWeights(Matrix wx, Matrix wh, Vec b) implements Params<RnnWeigh
 
   @Override
   public int count() {
-    return hiddenSize() * (inputSize() + hiddenSize() + 1);
+    long h = hiddenSize();
+    return Checks.allocatable("RNN weights", "the flat list H(X + H + 1)", h * (inputSize() + h + 1));
+  }
+
+  /** "RNN weights (H = 3, X = 4: W_x 3×4, W_h 3×3, b 3)". */
+  @Override
+  public String shapes() {
+    return "RNN weights (H = " + hiddenSize() + ", X = " + inputSize() + ": W_x " + wx.shape() + ", W_h " + wh.shape()
+        + ", b " + b.size() + ")";
   }
 }

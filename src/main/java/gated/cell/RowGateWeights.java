@@ -17,5 +17,8 @@ public record RowGateWeights(Matrix wx, Matrix wh, Vec b) {
     Checks.notNull("GRU gate weights", "W_x", wx);
     Checks.notNull("GRU gate weights", "W_h", wh);
     Checks.notNull("GRU gate weights", "b", b);
+    int h = b.size();
+    Checks.shape("GRU gate weights", "W_h", wh, h, h, "hidden×hidden, hidden " + h + " from b");
+    Checks.shape("GRU gate weights", "W_x", wx, wx.rows(), h, "input×hidden, hidden " + h + " from b");
   }
 }

@@ -18,6 +18,8 @@ public record BiLstm(BiLstmWeights weights, MergeMode mode) implements SequenceM
   public BiLstm {
     Checks.notNull("BiLSTM", "weights", weights);
     Checks.notNull("BiLSTM", "merge mode", mode);
+    weights.forward().requireFinite("BiLSTM, forward direction");
+    weights.backward().requireFinite("BiLSTM, backward direction");
   }
 
   public static BiLstm of(BiLstmWeights weights, MergeMode mode) {
@@ -44,6 +46,15 @@ public record BiLstm(BiLstmWeights weights, MergeMode mode) implements SequenceM
    */
   public record BiTrace(Lstm.LstmTrace forward, Lstm.LstmTrace backward, List<Vec> outputs) implements Trace {
     public BiTrace {
+      String op = "BiLSTM trace";
+      Checks.notNull(op, "the forward direction's trace", forward);
+      Checks.notNull(op, "the backward direction's trace", backward);
+      Checks.nonEmpty(op, "the outputs", outputs);
+      if (forward.length() != outputs.size() || backward.length() != outputs.size()) {
+        throw new IllegalArgumentException(op + ": the forward direction has " + forward.length()
+            + " steps, the backward one " + backward.length() + " and there are " + outputs.size()
+            + " outputs; all three must match");
+      }
       outputs = List.copyOf(outputs);
     }
 

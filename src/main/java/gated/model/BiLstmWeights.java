@@ -42,6 +42,12 @@ public record BiLstmWeights(LstmWeights forward, LstmWeights backward) implement
 
   @Override
   public int count() {
-    return forward.count() + backward.count();
+    return Checks.allocatable("BiLSTM weights", "the flat list", (long) forward.count() + backward.count());
+  }
+
+  /** "BiLSTM weights (forward and backward direction, each LSTM weights (…))". */
+  @Override
+  public String shapes() {
+    return "BiLSTM weights (forward and backward direction, each " + forward.shapes() + ")";
   }
 }

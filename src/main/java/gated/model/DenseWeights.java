@@ -37,12 +37,13 @@ public record DenseWeights(Matrix w, Vec b) implements Params<DenseWeights> {
 
   /** y = W·h + b. */
   public Vec apply(Vec h) {
-    Checks.notNull("dense layer y = W·h + b", "h", h);
-    Checks.product("dense layer y = W·h + b", "W", w, "h", h);
-    Checks.finite("dense layer y = W·h + b", "W", w);
-    Checks.finite("dense layer y = W·h + b", "b", b);
-    Checks.finite("dense layer y = W·h + b", "h", h);
-    return w.times(h).plus(b);
+    String op = "dense layer y = W·h + b";
+    Checks.notNull(op, "h", h);
+    Checks.product(op, "W", w, "h", h);
+    Checks.finite(op, "W", w);
+    Checks.finite(op, "b", b);
+    Checks.finite(op, "h", h);
+    return Checks.equation(op, () -> w.times(h).plus(b));
   }
 
   /**
@@ -54,7 +55,12 @@ public record DenseWeights(Matrix w, Vec b) implements Params<DenseWeights> {
   public record Grad(DenseWeights dWeights, Vec dh) {}
 
   public Grad backward(Vec h, Vec dy) {
-    return new Grad(new DenseWeights(Matrix.outer(dy, h), dy), dy.times(w));
+    final String op = "dense layer backward (y = W·h + b)";
+    Checks.vector(op, "h", h, inputSize(), "the layer's input size (W is " + w.shape() + ")");
+    Checks.gradient(op, "∂L/∂y", dy, outputSize(), "the layer's output size (W is " + w.shape() + ")");
+    Checks.finite(op, "W", w);
+    return Checks.equation(op + ": the gradient overflowed",
+        () -> new Grad(new DenseWeights(Matrix.outer(dy, h), dy), dy.times(w)));   // ∂L/∂W = dy ⊗ h, ∂L/∂b = dy, ∂L/∂h = Wᵀ·dy
   }
 
   @Override
@@ -70,6 +76,12 @@ public record DenseWeights(Matrix w, Vec b) implements Params<DenseWeights> {
 
   @Override
   public int count() {
-    return w.rows() * w.cols() + b.size();
+    return Checks.allocatable("dense layer", "the flat list O·H + O", (long) w.rows() * w.cols() + b.size());
+  }
+
+  /** "dense layer (W 2×3, b 2)". */
+  @Override
+  public String shapes() {
+    return "dense layer (W " + w.shape() + ", b " + b.size() + ")";
   }
 }

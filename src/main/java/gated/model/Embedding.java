@@ -36,8 +36,10 @@ public record Embedding(Matrix table) {
 
   /** The one-hot row times E: e_k·E, a [1, V] by [V, D] product. */
   public Vec viaOneHot(Vec oneHot) {
-    Checks.notNull("embedding via one-hot", "one-hot vector", oneHot);
-    Checks.rowProduct("embedding via one-hot", "the one-hot row", oneHot, "E", table);
+    String op = "embedding via one-hot e_k·E";
+    Checks.notNull(op, "one-hot vector", oneHot);
+    Checks.rowProduct(op, "the one-hot row", oneHot, "E", table);
+    OneHot.decode(op, oneHot);                                 // a single 1, zeros elsewhere
     return oneHot.times(table);
   }
 

@@ -5,6 +5,7 @@ import gated.cell.GruStep;
 import gated.cell.GruWeights;
 import gated.internal.Checks;
 import gated.tensor.Vec;
+import gated.train.NonFiniteException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,7 @@ public record Gru(GruWeights weights) implements SequenceModel<GruWeights> {
 
   public Gru {
     Checks.notNull("GRU", "weights", weights);
+    weights.requireFinite("GRU");
   }
 
   public static Gru of(GruWeights weights) {
@@ -39,10 +41,23 @@ public record Gru(GruWeights weights) implements SequenceModel<GruWeights> {
     return weights.hiddenSize();
   }
 
-  /** Every step of one sequence. */
-  public record GruTrace(List<GruStep> steps) implements Trace {
+  /**
+   * Every step of one sequence and the weights that computed them; backward refuses a trace recorded by
+   * other weights.
+   *
+   * @param steps the consecutive steps t = 1 … T
+   * @param weights the weights of the forward pass, or null for a trace assembled by hand (then only
+   *     its shapes are checked)
+   */
+  public record GruTrace(List<GruStep> steps, GruWeights weights) implements Trace {
     public GruTrace {
-      steps = List.copyOf(steps);
+      steps = Sequences.consecutiveSteps("GRU trace", steps, GruStep::x, GruStep::hPrev, GruStep::h,
+          weights == null ? -1 : weights.inputSize(), weights == null ? -1 : weights.hiddenSize());
+    }
+
+    /** A trace assembled by hand, of unknown weights: backward checks its shapes only. */
+    public GruTrace(List<GruStep> steps) {
+      this(steps, null);
     }
 
     @Override
@@ -51,7 +66,7 @@ public record Gru(GruWeights weights) implements SequenceModel<GruWeights> {
     }
 
     public GruStep step(int t) {
-      return steps.get(t);
+      return steps.get(Checks.index("GRU trace", "step index t", t, steps.size()));
     }
   }
 
@@ -66,7 +81,7 @@ public record Gru(GruWeights weights) implements SequenceModel<GruWeights> {
       steps.add(s);
       h = s.h();
     }
-    return new GruTrace(steps);
+    return new GruTrace(steps, weights);
   }
 
   @Override
@@ -75,6 +90,7 @@ public record Gru(GruWeights weights) implements SequenceModel<GruWeights> {
       throw new IllegalArgumentException("GRU backward: expected the trace of a GRU forward pass, got "
           + (trace == null ? "null" : trace.getClass().getSimpleName()));
     }
+    Sequences.recordedBy("GRU backward", gt.weights(), weights);
     int steps = gt.steps().size();
     Sequences.outputGradients("GRU backward", dOutputs, steps, outputSize());
     GruCell cell = cell();
@@ -84,8 +100,13 @@ public record Gru(GruWeights weights) implements SequenceModel<GruWeights> {
     Vec dhNext = Vec.zeros(outputSize());
     for (int t = steps - 1; t >= 0; t--) {
       dh[t] = dOutputs.get(t).plus(dhNext);     // total ∂L/∂H_t
-      GruCell.Grad g = cell.backward(gt.step(t), dh[t]);
-      Sequences.addInto(dW, g.dWeights().toArray());
+      GruCell.Grad g;
+      try {
+        g = cell.backward(gt.step(t), dh[t]);
+      } catch (NonFiniteException e) {
+        throw Sequences.overflowAt("GRU backward", t, outputSize(), e);
+      }
+      Sequences.addInto("GRU backward", dW, g.dWeights().toArray());
       dx[t] = g.dx();
       dhNext = g.dhPrev();
     }

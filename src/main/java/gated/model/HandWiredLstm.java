@@ -50,10 +50,14 @@ public final class HandWiredLstm {
   public static HandWiredLstm over(Vocabulary vocab, int units) {
     Checks.notNull(OP, "vocabulary", vocab);
     Checks.positive(OP, "number of units", units);
+    int cols = Checks.sum(OP, "H + V", units, vocab.size());
+    long perGate = Checks.entries(OP, "weight matrix W: [H, H+V]", units, cols);   // checked before anything is
+    Checks.allocatable(OP, "four " + units + "×" + cols + " weight matrices and their biases",   // allocated
+        4 * perGate + 4L * units);
     Map<LstmGate, double[][]> w = new EnumMap<>(LstmGate.class);
     Map<LstmGate, double[]> b = new EnumMap<>(LstmGate.class);
     for (LstmGate g : LstmGate.values()) {
-      w.put(g, new double[units][units + vocab.size()]);
+      w.put(g, new double[units][cols]);
       b.put(g, new double[units]);
     }
     return new HandWiredLstm(vocab, units, null, w, b);
@@ -108,7 +112,7 @@ public final class HandWiredLstm {
   public HandWiredLstm weight(LstmGate gate, int unit, double weight) {
     checked(gate);
     if (word == null) {
-      throw new IllegalStateException(OP + ": say which word the weight of the " + gate.title() + " comes from first, "
+      throw new IllegalArgumentException(OP + ": say which word the weight of the " + gate.title() + " comes from first, "
           + "e.g. .on(\"" + vocab.word(0) + "\")." + gate.name().toLowerCase() + "(" + unit + ", " + weight + ")");
     }
     HandWiredLstm next = copy(word);

@@ -6,6 +6,7 @@ import gated.cell.LstmStep;
 import gated.cell.LstmWeights;
 import gated.internal.Checks;
 import gated.tensor.Vec;
+import gated.train.NonFiniteException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +19,7 @@ public record Lstm(LstmWeights weights) implements SequenceModel<LstmWeights> {
 
   public Lstm {
     Checks.notNull("LSTM", "weights", weights);
+    weights.requireFinite("LSTM");
   }
 
   public static Lstm of(LstmWeights weights) {
@@ -43,10 +45,29 @@ public record Lstm(LstmWeights weights) implements SequenceModel<LstmWeights> {
     return weights.hiddenSize();
   }
 
-  /** Every step of one sequence, in order. */
-  public record LstmTrace(List<LstmStep> steps) implements Trace {
+  /**
+   * Every step of one sequence, in order, and the weights that computed them. Back-propagation refuses a
+   * trace recorded by other weights, so it never mixes two models.
+   *
+   * @param steps the consecutive steps t = 1 … T
+   * @param weights the weights of the forward pass, or null for a trace assembled by hand (then only
+   *     its shapes are checked)
+   */
+  public record LstmTrace(List<LstmStep> steps, LstmWeights weights) implements Trace {
     public LstmTrace {
-      steps = List.copyOf(steps);
+      steps = Sequences.consecutiveSteps("LSTM trace", steps, LstmStep::x, LstmStep::hPrev, LstmStep::h,
+          weights == null ? -1 : weights.inputSize(), weights == null ? -1 : weights.hiddenSize());
+      for (int t = 1; t < steps.size(); t++) {
+        if (!steps.get(t).cPrev().equals(steps.get(t - 1).c())) {
+          throw new IllegalArgumentException("LSTM trace: step " + (t + 1) + "'s c_{t-1} is not step " + t
+              + "'s c_t; a trace holds the consecutive steps of one sequence");
+        }
+      }
+    }
+
+    /** A trace assembled by hand, of unknown weights: backward checks its shapes only. */
+    public LstmTrace(List<LstmStep> steps) {
+      this(steps, null);
     }
 
     @Override
@@ -70,7 +91,7 @@ public record Lstm(LstmWeights weights) implements SequenceModel<LstmWeights> {
     }
 
     public LstmStep step(int t) {
-      return steps.get(t);
+      return steps.get(Checks.index("LSTM trace", "step index t", t, steps.size()));
     }
 
     public LstmStep last() {
@@ -86,6 +107,8 @@ public record Lstm(LstmWeights weights) implements SequenceModel<LstmWeights> {
   /** From a given initial state (h_0, c_0). */
   public LstmTrace forward(List<Vec> xs, Vec h0, Vec c0) {
     Sequences.inputs("LSTM forward", xs, inputSize());
+    Checks.vector("LSTM forward", "h_0", h0, outputSize(), "the hidden size");
+    Checks.vector("LSTM forward", "c_0", c0, outputSize(), "the hidden size");
     LstmCell cell = cell();
     List<LstmStep> steps = new ArrayList<>(xs.size());
     Vec h = h0, c = c0;
@@ -95,7 +118,7 @@ public record Lstm(LstmWeights weights) implements SequenceModel<LstmWeights> {
       h = s.h();
       c = s.c();
     }
-    return new LstmTrace(steps);
+    return new LstmTrace(steps, weights);
   }
 
   /** BPTT with the cell-state gradient as well: dCell.get(t) is the total ∂L/∂c_t. */
@@ -112,6 +135,7 @@ public record Lstm(LstmWeights weights) implements SequenceModel<LstmWeights> {
       throw new IllegalArgumentException("LSTM backward: expected the trace of an LSTM forward pass, got "
           + (trace == null ? "null" : trace.getClass().getSimpleName()));
     }
+    Sequences.recordedBy("LSTM backward", lt.weights(), weights);
     int steps = lt.steps().size();
     Sequences.outputGradients("LSTM backward", dOutputs, steps, outputSize());
     LstmCell cell = cell();
@@ -124,8 +148,13 @@ public record Lstm(LstmWeights weights) implements SequenceModel<LstmWeights> {
     for (int t = steps - 1; t >= 0; t--) {
       dh[t] = dOutputs.get(t).plus(dhNext);                  // total ∂L/∂h_t = from the output + from the future
       dc[t] = dcNext;
-      LstmCell.Grad g = cell.backward(lt.step(t), dh[t], dcNext);
-      Sequences.addInto(dW, g.dWeights().toArray());                       // shared weights: gradients add over time
+      LstmCell.Grad g;
+      try {
+        g = cell.backward(lt.step(t), dh[t], dcNext);
+      } catch (NonFiniteException e) {
+        throw Sequences.overflowAt("LSTM backward", t, outputSize(), e);
+      }
+      Sequences.addInto("LSTM backward", dW, g.dWeights().toArray());     // shared weights: gradients add over time
       dx[t] = g.dx();
       dhNext = g.dhPrev();
       dcNext = g.dcPrev();

@@ -1,5 +1,6 @@
 package gated.model;
 
+import gated.internal.Checks;
 import gated.tensor.Vec;
 
 /**
@@ -18,7 +19,8 @@ public enum MergeMode {
 
   /** The size of a merged output when each direction has {@code hidden} units. */
   public int outputSize(int hidden) {
-    return this == CONCAT ? 2 * hidden : hidden;
+    Checks.positive("BiLSTM output size", "the hidden size H", hidden);
+    return this == CONCAT ? Checks.product("BiLSTM output size", "2H", 2, hidden) : hidden;
   }
 
   Vec merge(Vec fwd, Vec bwd) {

@@ -103,12 +103,14 @@ public final class Nd4jLstm {
       for (int t = 0; t < steps; t++) rows[t * bsz + s] = xs.get(t).toArray();   // row t·B + s holds x_t of sequence s
     }
     INDArray zx = Nd4j.create(rows).mmul(wx).addiRowVector(b);                  // [T·B, 4H] in one GEMM
+    requireFinite(op + ": Z_x = X·W_x + b", zx);
     INDArray hPrev = Nd4j.zeros(DataType.DOUBLE, bsz, h);
     INDArray cPrev = Nd4j.zeros(DataType.DOUBLE, bsz, h);
     List<List<Vec>> out = new ArrayList<>();
     for (int s = 0; s < bsz; s++) out.add(new ArrayList<>());
     for (int t = 0; t < steps; t++) {
       INDArray z = zx.get(NDArrayIndex.interval(t * bsz, (t + 1) * bsz), NDArrayIndex.all()).add(hPrev.mmul(wh));
+      requireFinite(op + ": Z = Z_x[t] + H_{t-1}·W_h at t = " + (t + 1), z);
       INDArray f = Transforms.sigmoid(z.get(NDArrayIndex.all(), NDArrayIndex.interval(0, h)), true);
       INDArray g = Transforms.tanh(z.get(NDArrayIndex.all(), NDArrayIndex.interval(h, 2 * h)), true);
       INDArray i = Transforms.sigmoid(z.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h)), true);
@@ -120,5 +122,10 @@ public final class Nd4jLstm {
       cPrev = c;
     }
     return out;
+  }
+
+  /** A pre-activation that overflowed would turn into NaN or a saturated gate: reported instead. */
+  private static void requireFinite(String equation, INDArray z) {
+    for (double[] row : z.toDoubleMatrix()) Checks.equation(equation, () -> Checks.finiteResult("ND4J product", row));
   }
 }

@@ -10,6 +10,7 @@ public final class OneHot {
   /** e_index of size {@code size}. */
   public static Vec encode(int index, int size) {
     Checks.positive("one-hot encoding", "vocabulary size", size);
+    Checks.allocatable("one-hot encoding", "a one-hot vector", size);
     if (index < 0 || index >= size) {
       throw new IllegalArgumentException("one-hot encoding: index " + index + " is outside the vocabulary 0.."
           + (size - 1));
@@ -21,16 +22,21 @@ public final class OneHot {
 
   /** The index of the 1 in a one-hot vector; fails if the vector is not one-hot. */
   public static int decode(Vec oneHot) {
-    Checks.notNull("one-hot decoding", "vector", oneHot);
+    return decode("one-hot decoding", oneHot);
+  }
+
+  static int decode(String op, Vec oneHot) {
+    Checks.notNull(op, "vector", oneHot);
     int at = -1;
     for (int k = 0; k < oneHot.size(); k++) {
       double v = oneHot.get(k);
       if (v == 1 && at < 0) at = k;
       else if (v != 0) {
-        throw new IllegalArgumentException("one-hot decoding: " + oneHot + " is not one-hot (entry " + k + " is " + v + ")");
+        throw new IllegalArgumentException(op + ": " + oneHot + " is not one-hot (entry " + k + " is " + v
+            + "; a one-hot vector has a single 1 and zeros elsewhere)");
       }
     }
-    if (at < 0) throw new IllegalArgumentException("one-hot decoding: " + oneHot + " has no 1");
+    if (at < 0) throw new IllegalArgumentException(op + ": " + oneHot + " has no 1, so it is not one-hot");
     return at;
   }
 }

@@ -62,6 +62,17 @@ public final class ParamCount {
    * @param biases how many biases this term has
    */
   public record Term(String layer, String part, String shape, long weights, long biases) {
+    public Term {
+      Checks.notNull("parameter count", "layer", layer);
+      Checks.notNull("parameter count", "part", part);
+      Checks.notNull("parameter count", "shape", shape);
+      if (weights < 0 || biases < 0) {
+        throw new IllegalArgumentException("parameter count: the term \"" + layer + "\" \"" + part + "\" has " + weights
+            + " weights and " + biases + " biases; counts cannot be negative");
+      }
+      plus(layer + " " + part + ": weights + biases", weights, biases);
+    }
+
     public long total() {
       return weights + biases;
     }
@@ -69,12 +80,24 @@ public final class ParamCount {
 
   /** A list of terms and their totals. */
   public record Breakdown(List<Term> terms) {
+    /** Every total is computed once here, so that a count too large for a long is an error, never negative. */
     public Breakdown {
+      Checks.noNulls("parameter count", "the terms", terms);
+      if (terms.size() > MAX_TERMS) {
+        throw new IllegalArgumentException("parameter count: " + terms.size() + " terms, more than a breakdown lists ("
+            + MAX_TERMS + ")");
+      }
       terms = List.copyOf(terms);
+      long w = 0, b = 0;
+      for (Term t : terms) {
+        w = ParamCount.plus("the number of weights", w, t.weights());
+        b = ParamCount.plus("the number of biases", b, t.biases());
+      }
+      ParamCount.plus("the total", w, b);
     }
 
     public long total() {
-      return terms.stream().mapToLong(Term::total).sum();
+      return weights() + biases();
     }
 
     public long weights() {
@@ -96,6 +119,7 @@ public final class ParamCount {
     }
 
     public Breakdown plus(Breakdown other) {
+      Checks.notNull("parameter count", "the other breakdown", other);
       List<Term> all = new ArrayList<>(terms);
       all.addAll(other.terms);
       return new Breakdown(all);
@@ -128,8 +152,11 @@ public final class ParamCount {
     Checks.positive("parameter count", "input size", input);
     Checks.positive("parameter count", "hidden size", hidden);
     Checks.notNull("parameter count", "bias convention", bias);
+    Checks.notNull("parameter count", "layer", layer);
+    Checks.notNull("parameter count", "symbol", symbol);
+    long width = (long) hidden + input;                       // H + X, as a long: never wraps round
     List<Term> t = new ArrayList<>();
-    t.add(new Term(layer, "W_" + symbol, hidden + "×" + (hidden + input), (long) hidden * (hidden + input), 0));
+    t.add(new Term(layer, "W_" + symbol, hidden + "×" + width, times("W_" + symbol + ": H·(H + X)", hidden, width), 0));
     if (bias.perGate() > 0) {
       t.add(new Term(layer, "b_" + symbol, bias.perGate() == 1 ? String.valueOf(hidden) : bias.perGate() + "×" + hidden,
           0, (long) bias.perGate() * hidden));
@@ -157,18 +184,44 @@ public final class ParamCount {
     return layer(Cell.GRU, "GRU", input, hidden, bias);
   }
 
+  /** The most terms a breakdown lists: one line per weight matrix and bias, so a million is far beyond any lesson. */
+  public static final int MAX_TERMS = 1_000_000;
+
+  /** a + b, or an error that says the count is too large for a long (it never wraps round to a negative). */
+  static long plus(String what, long a, long b) {
+    if (b > 0 && a > Long.MAX_VALUE - b) {
+      throw new IllegalArgumentException("parameter count: " + what + " = " + a + " + " + b + " is more than a long holds ("
+          + Long.MAX_VALUE + ")");
+    }
+    return a + b;
+  }
+
+  static long times(String what, long a, long b) {
+    if (a != 0 && b > Long.MAX_VALUE / a) {
+      throw new IllegalArgumentException("parameter count: " + what + " = " + a + " · " + b + " is more than a long holds ("
+          + Long.MAX_VALUE + ")");
+    }
+    return a * b;
+  }
+
   /** {@code depth} layers: layer 1 reads X inputs, every layer above reads the H outputs below. */
   public static Breakdown stacked(Cell cell, int input, int hidden, int depth, Bias bias) {
     Checks.positive("parameter count", "number of layers", depth);
-    Breakdown b = new Breakdown(List.of());
-    for (int l = 1; l <= depth; l++) {
-      b = b.plus(layer(cell, cell + " layer " + l, l == 1 ? input : hidden, hidden, bias));
+    Checks.notNull("parameter count", "cell type", cell);
+    if ((long) depth * cell.blocks * 2 > MAX_TERMS) {
+      throw new IllegalArgumentException("parameter count: " + depth + " layers of " + cell + " would list "
+          + (long) depth * cell.blocks * 2 + " terms, more than a breakdown lists (" + MAX_TERMS + ")");
     }
-    return b;
+    List<Term> terms = new ArrayList<>();
+    for (int l = 1; l <= depth; l++) {
+      terms.addAll(layer(cell, cell + " layer " + l, l == 1 ? input : hidden, hidden, bias).terms());
+    }
+    return new Breakdown(terms);
   }
 
   /** Two independent directions, each a full layer: twice the count of one direction. */
   public static Breakdown bidirectional(Cell cell, int input, int hidden, Bias bias) {
+    Checks.notNull("parameter count", "cell type", cell);
     return layer(cell, "forward " + cell, input, hidden, bias).plus(layer(cell, "backward " + cell, input, hidden, bias));
   }
 

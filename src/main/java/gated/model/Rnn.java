@@ -5,6 +5,7 @@ import gated.cell.RnnStep;
 import gated.cell.RnnWeights;
 import gated.internal.Checks;
 import gated.tensor.Vec;
+import gated.train.NonFiniteException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,7 @@ public record Rnn(RnnWeights weights) implements SequenceModel<RnnWeights> {
 
   public Rnn {
     Checks.notNull("RNN", "weights", weights);
+    weights.requireFinite("RNN");
   }
 
   public static Rnn of(RnnWeights weights) {
@@ -39,10 +41,23 @@ public record Rnn(RnnWeights weights) implements SequenceModel<RnnWeights> {
     return weights.hiddenSize();
   }
 
-  /** Every step of one sequence. */
-  public record RnnTrace(List<RnnStep> steps) implements Trace {
+  /**
+   * Every step of one sequence and the weights that computed them; backward refuses a trace recorded by
+   * other weights.
+   *
+   * @param steps the consecutive steps t = 1 … T
+   * @param weights the weights of the forward pass, or null for a trace assembled by hand (then only
+   *     its shapes are checked)
+   */
+  public record RnnTrace(List<RnnStep> steps, RnnWeights weights) implements Trace {
     public RnnTrace {
-      steps = List.copyOf(steps);
+      steps = Sequences.consecutiveSteps("RNN trace", steps, RnnStep::x, RnnStep::hPrev, RnnStep::h,
+          weights == null ? -1 : weights.inputSize(), weights == null ? -1 : weights.hiddenSize());
+    }
+
+    /** A trace assembled by hand, of unknown weights: backward checks its shapes only. */
+    public RnnTrace(List<RnnStep> steps) {
+      this(steps, null);
     }
 
     @Override
@@ -51,7 +66,7 @@ public record Rnn(RnnWeights weights) implements SequenceModel<RnnWeights> {
     }
 
     public RnnStep step(int t) {
-      return steps.get(t);
+      return steps.get(Checks.index("RNN trace", "step index t", t, steps.size()));
     }
   }
 
@@ -62,6 +77,7 @@ public record Rnn(RnnWeights weights) implements SequenceModel<RnnWeights> {
 
   public RnnTrace forward(List<Vec> xs, Vec h0) {
     Sequences.inputs("RNN forward", xs, inputSize());
+    Checks.vector("RNN forward", "h_0", h0, outputSize(), "the hidden size");
     RnnCell cell = cell();
     List<RnnStep> steps = new ArrayList<>(xs.size());
     Vec h = h0;
@@ -70,7 +86,7 @@ public record Rnn(RnnWeights weights) implements SequenceModel<RnnWeights> {
       steps.add(s);
       h = s.h();
     }
-    return new RnnTrace(steps);
+    return new RnnTrace(steps, weights);
   }
 
   @Override
@@ -79,6 +95,7 @@ public record Rnn(RnnWeights weights) implements SequenceModel<RnnWeights> {
       throw new IllegalArgumentException("RNN backward: expected the trace of an RNN forward pass, got "
           + (trace == null ? "null" : trace.getClass().getSimpleName()));
     }
+    Sequences.recordedBy("RNN backward", rt.weights(), weights);
     int steps = rt.steps().size();
     Sequences.outputGradients("RNN backward", dOutputs, steps, outputSize());
     RnnCell cell = cell();
@@ -88,8 +105,13 @@ public record Rnn(RnnWeights weights) implements SequenceModel<RnnWeights> {
     Vec dhNext = Vec.zeros(outputSize());
     for (int t = steps - 1; t >= 0; t--) {
       dh[t] = dOutputs.get(t).plus(dhNext);     // total ∂L/∂h_t = from the output + from step t+1
-      RnnCell.Grad g = cell.backward(rt.step(t), dh[t]);
-      Sequences.addInto(dW, g.dWeights().toArray());     // shared weights: gradients add over time
+      RnnCell.Grad g;
+      try {
+        g = cell.backward(rt.step(t), dh[t]);
+      } catch (NonFiniteException e) {
+        throw Sequences.overflowAt("RNN backward", t, outputSize(), e);
+      }
+      Sequences.addInto("RNN backward", dW, g.dWeights().toArray());     // shared weights: gradients add over time
       dx[t] = g.dx();
       dhNext = g.dhPrev();                      // ∂L/∂h_{t-1} = W_hᵀ·(∂L/∂h_t ⊙ (1 − h_t²))
     }

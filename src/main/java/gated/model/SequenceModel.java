@@ -1,5 +1,6 @@
 package gated.model;
 
+import gated.internal.Checks;
 import gated.tensor.Params;
 import gated.tensor.Vec;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ public interface SequenceModel<W extends Params<W>> {
 
   /** A minibatch: each sequence runs independently with the same weights. */
   default List<Trace> forwardBatch(List<List<Vec>> batch) {
+    Checks.noNulls("minibatch forward", "the minibatch", batch);
     List<Trace> out = new ArrayList<>();
     for (List<Vec> xs : batch) out.add(forward(xs));
     return out;
@@ -65,6 +67,8 @@ public interface SequenceModel<W extends Params<W>> {
 
   /** The weight gradient of a minibatch: the sum of each sequence's gradient. */
   default W backwardBatch(List<Trace> traces, List<List<Vec>> dOutputs) {
+    Checks.noNulls("minibatch backward", "the traces", traces);
+    Checks.noNulls("minibatch backward", "the output gradients", dOutputs);
     if (traces.size() != dOutputs.size()) {
       throw new IllegalArgumentException("minibatch backward: " + traces.size() + " traces but " + dOutputs.size()
           + " lists of output gradients");

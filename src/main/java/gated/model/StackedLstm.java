@@ -14,6 +14,7 @@ public record StackedLstm(StackedLstmWeights weights) implements SequenceModel<S
 
   public StackedLstm {
     Checks.notNull("stacked LSTM", "weights", weights);
+    for (int l = 0; l < weights.depth(); l++) weights.layers().get(l).requireFinite("stacked LSTM, layer " + (l + 1));
   }
 
   public static StackedLstm of(StackedLstmWeights weights) {
@@ -38,7 +39,14 @@ public record StackedLstm(StackedLstmWeights weights) implements SequenceModel<S
   /** One LSTM trace per layer, bottom to top; each holds that layer's own c_t. */
   public record StackedTrace(List<Lstm.LstmTrace> layers) implements Trace {
     public StackedTrace {
+      Checks.nonEmpty("stacked LSTM trace", "the layers", layers);
       layers = List.copyOf(layers);
+      for (int l = 1; l < layers.size(); l++) {
+        if (layers.get(l).length() != layers.get(0).length()) {
+          throw new IllegalArgumentException("stacked LSTM trace: layer " + (l + 1) + " has " + layers.get(l).length()
+              + " steps but layer 1 has " + layers.get(0).length());
+        }
+      }
     }
 
     @Override
@@ -67,6 +75,10 @@ public record StackedLstm(StackedLstmWeights weights) implements SequenceModel<S
           + (trace == null ? "null" : trace.getClass().getSimpleName()));
     }
     int depth = weights.depth();
+    if (st.layers().size() != depth) {
+      throw new IllegalArgumentException("stacked LSTM backward: the trace has " + st.layers().size()
+          + " layers but this model has " + depth + "; run backward on the model that ran forward");
+    }
     LstmWeights[] dW = new LstmWeights[depth];
     List<Vec> dOut = dOutputs;
     List<Vec> dTopHidden = null;

@@ -30,6 +30,10 @@ public record StackedLstmWeights(List<LstmWeights> layers) implements Params<Sta
   /** {@code depth} layers of {@code hidden} units, the first reading inputs of size {@code input}. */
   public static StackedLstmWeights random(int depth, int hidden, int input, Random random) {
     Checks.positive("stacked LSTM weights", "number of layers", depth);
+    Checks.positive("stacked LSTM weights", "hidden size", hidden);
+    Checks.positive("stacked LSTM weights", "input size", input);
+    long first = 4L * ((long) hidden * ((long) hidden + input) + hidden), above = 4L * ((long) hidden * 2 * hidden + hidden);
+    Checks.allocatable("stacked LSTM weights", depth + " layers", first + (depth - 1L) * above);
     List<LstmWeights> ls = new ArrayList<>();
     for (int l = 0; l < depth; l++) ls.add(LstmWeights.random(hidden, l == 0 ? input : hidden, random));
     return new StackedLstmWeights(ls);
@@ -54,6 +58,16 @@ public record StackedLstmWeights(List<LstmWeights> layers) implements Params<Sta
 
   @Override
   public int count() {
-    return layers.stream().mapToInt(LstmWeights::count).sum();
+    return Checks.allocatable("stacked LSTM weights", "the flat list",
+        layers.stream().mapToLong(LstmWeights::count).sum());
+  }
+
+  /** "stacked LSTM weights (layer 1: LSTM weights (…); layer 2: …)". */
+  @Override
+  public String shapes() {
+    StringBuilder s = new StringBuilder("stacked LSTM weights (");
+    for (int l = 0; l < layers.size(); l++) s.append(l == 0 ? "" : "; ").append("layer ").append(l + 1).append(": ")
+        .append(layers.get(l).shapes());
+    return s.append(')').toString();
   }
 }

@@ -41,10 +41,11 @@ public final class Vocabulary {
   }
 
   public String word(int k) {
-    return words.get(k);
+    return words.get(Checks.index("vocabulary", "word index", k, words.size()));
   }
 
   public int indexOf(String word) {
+    Checks.notNull("vocabulary", "word", word);
     Integer k = index.get(word);
     if (k == null) throw new IllegalArgumentException("vocabulary: \"" + word + "\" is not one of " + words);
     return k;
@@ -57,9 +58,11 @@ public final class Vocabulary {
   /** A sentence split on spaces, one one-hot vector per word. */
   public List<Vec> encode(String sentence) {
     Checks.notNull("vocabulary", "sentence", sentence);
+    if (sentence.isBlank()) {
+      throw new IllegalArgumentException("vocabulary: the sentence \"" + sentence + "\" is empty; it has no words to encode");
+    }
     List<Vec> out = new ArrayList<>();
     for (String w : sentence.trim().split("\\s+")) out.add(oneHot(w));
-    if (out.isEmpty()) throw new IllegalArgumentException("vocabulary: the sentence is empty");
     return out;
   }
 }

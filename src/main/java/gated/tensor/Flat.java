@@ -1,5 +1,6 @@
 package gated.tensor;
 
+import gated.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,18 +10,20 @@ public final class Flat {
 
   /** The entries of each part (a {@link Matrix} row by row, or a {@link Vec}), one after another. */
   public static double[] join(Object... parts) {
+    if (parts == null) throw new IllegalArgumentException("Flat.join: the parts are null");
     List<double[]> arrays = new ArrayList<>();
-    int n = 0;
-    for (Object p : parts) {
+    long n = 0;
+    for (int k = 0; k < parts.length; k++) {
+      Object p = parts[k];
       double[] a;
       if (p instanceof Matrix m) a = m.toArray();
       else if (p instanceof Vec v) a = v.toArray();
       else if (p instanceof Params<?> q) a = q.toArray();
-      else throw new IllegalArgumentException("Flat.join: cannot flatten " + p);
+      else throw new IllegalArgumentException("Flat.join: cannot flatten part " + k + ", " + p);
       arrays.add(a);
       n += a.length;
     }
-    double[] out = new double[n];
+    double[] out = new double[Checks.allocatable("Flat.join", "the joined list", n)];
     int at = 0;
     for (double[] a : arrays) {
       System.arraycopy(a, 0, out, at, a.length);
@@ -36,29 +39,36 @@ public final class Flat {
     private int at;
 
     public Reader(double[] flat, int expected, String owner) {
-      if (flat == null) throw new IllegalArgumentException(owner + ": the flat parameter list is null");
+      this.owner = owner == null || owner.isBlank() ? "Flat.Reader" : owner;
+      if (flat == null) throw new IllegalArgumentException(this.owner + ": the flat parameter list is null");
       if (flat.length != expected) {
-        throw new IllegalArgumentException(owner + ": expected " + expected + " numbers, got " + flat.length);
+        throw new IllegalArgumentException(this.owner + ": expected " + expected + " numbers, got " + flat.length);
       }
       this.flat = flat;
-      this.owner = owner;
     }
 
     public Matrix matrixLike(Matrix like) {
+      Checks.notNull(owner, "the matrix to copy the shape of", like);
       double[] d = take(like.rows() * like.cols());
       return Matrix.of(like.rows(), like.cols(), d);
     }
 
     public Vec vecLike(Vec like) {
+      Checks.notNull(owner, "the vector to copy the size of", like);
       return Vec.wrap(take(like.size()));
     }
 
     public <P extends Params<P>> P paramsLike(P like) {
+      Checks.notNull(owner, "the weights to copy the shapes of", like);
       return like.withArray(take(like.count()));
     }
 
     public double[] take(int n) {
-      if (at + n > flat.length) throw new IllegalArgumentException(owner + ": ran out of numbers");
+      if (n < 0) throw new IllegalArgumentException(owner + ": cannot take " + n + " numbers");
+      if ((long) at + n > flat.length) {
+        throw new IllegalArgumentException(owner + ": ran out of numbers (" + (flat.length - at) + " left, " + n
+            + " wanted)");
+      }
       double[] d = new double[n];
       System.arraycopy(flat, at, d, 0, n);
       at += n;

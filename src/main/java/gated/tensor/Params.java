@@ -1,9 +1,15 @@
 package gated.tensor;
 
+import gated.internal.Checks;
+
 /**
  * A set of weights (or of gradients, which have the same shapes) that can be read as one flat list
  * of numbers in a documented order. Optimizers, gradient clipping and gradient checks work on that
  * list and hand back a new, immutable set: {@code weights = weights.plusScaled(grads, -lr)}.
+ *
+ * <p>A gradient knows the shapes of the weights it belongs to ({@link #shapes()}): every operation
+ * that combines two sets refuses a pair of different shapes, even when they hold the same number of
+ * numbers, naming both.
  *
  * @param <P> the implementing record, so that arithmetic returns the same type
  */
@@ -20,32 +26,45 @@ public interface Params<P extends Params<P>> {
     return toArray().length;
   }
 
+  /**
+   * What the numbers are: the kind of weights and the shape of every block, in flat order, e.g.
+   * "LSTM weights (H = 3, X = 4: W_f, W_i, W_g, W_o 3×7, b_f, b_i, b_g, b_o 3)". Two sets can be
+   * combined only when their shapes are equal.
+   */
+  default String shapes() {
+    return getClass().getSimpleName() + " (" + count() + " numbers)";
+  }
+
   /** this + s · other, entry by entry. */
   default P plusScaled(P other, double s) {
-    double[] a = toArray();
-    double[] b = other.toArray();
-    if (a.length != b.length) {
-      throw new IllegalArgumentException("parameter update: " + getClass().getSimpleName() + " has " + a.length
-          + " numbers but the other set has " + b.length);
-    }
+    String op = "parameter update θ + s·g";
+    Checks.sameShapes(op, "θ", this, "g", other);
+    Checks.finite(op, "s", s);
+    double[] a = Checks.finite(op, "θ", toArray());
+    double[] b = Checks.finite(op, "g", other.toArray());
     for (int k = 0; k < a.length; k++) a[k] += s * b[k];
-    return withArray(a);
+    return withArray(Checks.finiteResult(op, a));
   }
 
   default P scale(double s) {
-    double[] a = toArray();
+    String op = "parameter scaling s·θ";
+    Checks.finite(op, "s", s);
+    double[] a = Checks.finite(op, "θ", toArray());
     for (int k = 0; k < a.length; k++) a[k] *= s;
-    return withArray(a);
+    return withArray(Checks.finiteResult(op, a));
   }
 
   default P zerosLike() {
     return withArray(new double[count()]);
   }
 
-  /** The global L2 norm over every number, as used by clipping by norm. */
+  /**
+   * The global L2 norm over every number, as used by clipping by norm. Computed as √(Σ θ_k²), so it
+   * is +Infinity when that sum overflows (entries above about 1e154), like {@link Vec#norm()}.
+   */
   default double norm() {
     double s = 0;
-    for (double v : toArray()) s += v * v;
+    for (double v : Checks.finite("norm ‖θ‖₂", "θ", toArray())) s += v * v;
     return Math.sqrt(s);
   }
 }

@@ -1,5 +1,7 @@
 package gated.tensor;
 
+import gated.internal.Checks;
+import gated.train.NonFiniteException;
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -13,6 +15,11 @@ import java.util.function.DoubleUnaryOperator;
  *
  * <p>Binary operations never broadcast: sizes must match exactly, or an
  * {@link IllegalArgumentException} names both sizes.
+ *
+ * <p>A vector may <em>hold</em> NaN or ±Infinity (so that a bad value can be shown and reported),
+ * but arithmetic never computes with one: every operation refuses a non-finite operand with an
+ * {@code IllegalArgumentException} naming the entry, and an operation on finite numbers whose
+ * result overflows throws a {@link NonFiniteException} instead of returning Infinity or NaN.
  */
 public final class Vec {
   private final double[] values;
@@ -30,12 +37,17 @@ public final class Vec {
 
   /** The zero vector of the given size: the usual h_0 and c_0. */
   public static Vec zeros(int size) {
-    return fill(size, 0.0);
+    return filled("Vec.zeros", size, 0.0);
   }
 
   /** A vector with every entry equal to {@code value}, e.g. f = 0.5 everywhere. */
   public static Vec fill(int size, double value) {
-    if (size <= 0) throw new IllegalArgumentException("Vec.fill: size must be at least 1, got " + size);
+    return filled("Vec.fill", size, value);
+  }
+
+  private static Vec filled(String op, int size, double value) {
+    if (size <= 0) throw new IllegalArgumentException(op + ": size must be at least 1, got " + size);
+    Checks.allocatable(op, "a vector", size);
     double[] v = new double[size];
     Arrays.fill(v, value);
     return new Vec(v);
@@ -64,40 +76,56 @@ public final class Vec {
 
   /** Element-wise sum a + b. */
   public Vec plus(Vec other) {
-    return zip("sum", other, Double::sum);
+    return zip("sum a + b", other, Double::sum);
   }
 
   /** Element-wise difference a − b. */
   public Vec minus(Vec other) {
-    return zip("difference", other, (a, b) -> a - b);
+    return zip("difference a − b", other, (a, b) -> a - b);
   }
 
   /** Element-wise (Hadamard) product a ⊙ b. */
   public Vec hadamard(Vec other) {
-    return zip("Hadamard product ⊙", other, (a, b) -> a * b);
+    return zip("Hadamard product a ⊙ b", other, (a, b) -> a * b);
   }
 
   /** Every entry times {@code s}. */
   public Vec scale(double s) {
-    return map(v -> v * s);
+    String op = "scaling s·v";
+    Checks.finite(op, "s", s);
+    double[] out = new double[values.length];
+    for (int k = 0; k < out.length; k++) out[k] = values[k] * s;
+    return new Vec(finiteOrBlame(op, out, this, "v", null, null));
   }
 
   /** The row-vector product v·W: this is [1, n], W is [n, m], the result is [1, m]. */
   public Vec times(Matrix w) {
+    Checks.notNull("vector-matrix product v·W", "W", w);
     return w.leftMultiply(this);
   }
 
-  /** f applied to every entry, e.g. {@code c.map(Math::tanh)}. */
+  /** f applied to every entry, e.g. {@code c.map(Math::tanh)}. The entries and f's results must be finite. */
   public Vec map(DoubleUnaryOperator f) {
+    String op = "Vec.map";
+    Checks.notNull(op, "f", f);
+    requireFinite(op, "the vector");
     double[] out = new double[values.length];
-    for (int k = 0; k < out.length; k++) out[k] = f.applyAsDouble(values[k]);
+    for (int k = 0; k < out.length; k++) {
+      out[k] = f.applyAsDouble(values[k]);
+      if (!Double.isFinite(out[k])) {
+        throw new NonFiniteException(op + ": f(" + values[k] + ") = " + out[k] + " at index " + k
+            + "; f must give finite numbers");
+      }
+    }
     return new Vec(out);
   }
 
   /** [this; other]: this vector's entries followed by the other's, as in [h_{t-1}; x_t]. */
   public Vec concat(Vec other) {
     if (other == null) throw new IllegalArgumentException("Vec.concat: the second vector is null");
-    double[] out = Arrays.copyOf(values, values.length + other.values.length);
+    int n = Checks.sum("Vec.concat", "the size", values.length, other.values.length);
+    Checks.allocatable("Vec.concat", "the joined vector", n);
+    double[] out = Arrays.copyOf(values, n);
     System.arraycopy(other.values, 0, out, values.length, other.values.length);
     return new Vec(out);
   }
@@ -111,26 +139,34 @@ public final class Vec {
   }
 
   public double dot(Vec other) {
-    requireSameSize("dot product", other);
+    String op = "dot product a·b";
+    requireSameSize(op, other);
     double s = 0;
     for (int k = 0; k < values.length; k++) s += values[k] * other.values[k];
-    return s;
+    return finiteOrBlame(op, new double[] {s}, this, "a", other, "b")[0];
   }
 
-  /** The Euclidean norm ‖v‖₂. */
+  /**
+   * The Euclidean norm ‖v‖₂ = √(Σ v_k²), computed exactly as written: when Σ v_k² overflows (entries
+   * above about 1e154) the result is +Infinity even though the norm itself may be a representable
+   * number. The vanishing-and-exploding lesson shows this on purpose.
+   */
   public double norm() {
     double s = 0;
     for (double v : values) s += v * v;
+    if (!Double.isFinite(s)) requireFinite("norm ‖v‖₂", "v");   // a NaN or ±Infinity entry, or else Σ v_k² overflowed
     return Math.sqrt(s);
   }
 
   public double sum() {
+    String op = "sum Σ v_k";
     double s = 0;
     for (double v : values) s += v;
-    return s;
+    return finiteOrBlame(op, new double[] {s}, this, "v", null, null)[0];
   }
 
   public double max() {
+    requireFinite("Vec.max", "the vector");
     double m = Double.NEGATIVE_INFINITY;
     for (double v : values) m = Math.max(m, v);
     return m;
@@ -138,6 +174,7 @@ public final class Vec {
 
   /** Index of the largest entry (the first one on ties): the predicted class. */
   public int argmax() {
+    requireFinite("Vec.argmax", "the vector");
     int best = 0;
     for (int k = 1; k < values.length; k++) if (values[k] > values[best]) best = k;
     return best;
@@ -149,8 +186,9 @@ public final class Vec {
     return true;
   }
 
-  /** True when sizes match and every entry differs by at most {@code tol}. */
+  /** True when sizes match and every entry differs by at most {@code tol} (never for a NaN entry). */
   public boolean closeTo(Vec other, double tol) {
+    if (!(tol >= 0)) throw new IllegalArgumentException("Vec.closeTo: the tolerance must be ≥ 0, got " + tol);
     if (other == null || other.values.length != values.length) return false;
     for (int k = 0; k < values.length; k++) if (!(Math.abs(values[k] - other.values[k]) <= tol)) return false;
     return true;
@@ -160,7 +198,24 @@ public final class Vec {
     requireSameSize(op, other);
     double[] out = new double[values.length];
     for (int k = 0; k < out.length; k++) out[k] = f.applyAsDouble(values[k], other.values[k]);
-    return new Vec(out);
+    return new Vec(finiteOrBlame(op, out, this, "a", other, "b"));
+  }
+
+  /**
+   * The result of an operation on a (and b), if it is finite; otherwise the error that says why. Checking
+   * the result is enough: a NaN or ±Infinity among these operands always leaves one in the result
+   * (x + NaN, x·∞ and 0·∞ are never finite), so an operand holding one is blamed first (bad input), and
+   * if none does, the operation overflowed ({@link NonFiniteException}).
+   */
+  static double[] finiteOrBlame(String op, double[] out, Vec a, String aName, Vec b, String bName) {
+    for (double v : out) {
+      if (!Double.isFinite(v)) {
+        if (a != null) a.requireFinite(op, aName);
+        if (b != null) b.requireFinite(op, bName);
+        return Checks.finiteResult(op, out);
+      }
+    }
+    return out;
   }
 
   private void requireSameSize(String op, Vec other) {
@@ -171,6 +226,16 @@ public final class Vec {
     }
   }
 
+  /** Arithmetic refuses NaN and ±Infinity: "sum a + b: b holds NaN at index 1". */
+  void requireFinite(String op, String name) {
+    for (int k = 0; k < values.length; k++) {
+      if (!Double.isFinite(values[k])) {
+        throw new IllegalArgumentException(op + ": " + name + " holds " + values[k] + " at index " + k
+            + "; arithmetic needs finite numbers");
+      }
+    }
+  }
+
   /** Entries to 4 decimals, e.g. [0.7616, 0.9640]. */
   @Override
   public String toString() {
@@ -178,6 +243,7 @@ public final class Vec {
   }
 
   public String toString(int decimals) {
+    Format.requireDecimals("Vec.toString", decimals);
     StringBuilder b = new StringBuilder("[");
     for (int k = 0; k < values.length; k++) {
       if (k > 0) b.append(", ");
@@ -188,7 +254,7 @@ public final class Vec {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Vec v && Arrays.equals(values, v.values);
+    return o == this || o instanceof Vec v && Arrays.equals(values, v.values);
   }
 
   @Override

@@ -18,6 +18,8 @@ public record Classifier<W extends Params<W>>(SequenceModel<W> encoder, DenseWei
   public Classifier {
     Checks.notNull("classifier", "encoder", encoder);
     Checks.notNull("classifier", "head", head);
+    Checks.finite("classifier", "W_y", head.w());
+    Checks.finite("classifier", "b_y", head.b());
     if (head.inputSize() != encoder.outputSize()) {
       throw new IllegalArgumentException("classifier: the output layer W_y is " + head.w().shape()
           + " but the encoder's outputs have " + encoder.outputSize() + " entries");
@@ -26,6 +28,7 @@ public record Classifier<W extends Params<W>>(SequenceModel<W> encoder, DenseWei
 
   /** An encoder plus a freshly initialised output layer for {@code classes} classes. */
   public static <W extends Params<W>> Classifier<W> of(SequenceModel<W> encoder, int classes, Random random) {
+    Checks.notNull("classifier", "encoder", encoder);
     return new Classifier<>(encoder, DenseWeights.random(classes, encoder.outputSize(), random));
   }
 
@@ -33,7 +36,9 @@ public record Classifier<W extends Params<W>>(SequenceModel<W> encoder, DenseWei
     return new ClassifierWeights<>(encoder.weights(), head);
   }
 
+  /** The same classifier with other weights of the same shapes (an optimizer's result); another model's are refused. */
   public Classifier<W> withWeights(ClassifierWeights<W> w) {
+    Checks.sameShapes("classifier with new weights", "the new weights", w, "the classifier's weights", weights());
     return new Classifier<>(encoder.withWeights(w.encoder()), w.head());
   }
 
@@ -64,7 +69,11 @@ public record Classifier<W extends Params<W>>(SequenceModel<W> encoder, DenseWei
    * @param dHidden total ∂L/∂h_t of the encoder at each step
    */
   public record Result<W extends Params<W>>(double loss, ClassifierWeights<W> gradient, int correct, int targets,
-      List<Vec> dHidden) {}
+      List<Vec> dHidden) {
+    public Result {
+      Checks.finite("classifier result", "loss", loss);
+    }
+  }
 
   /** Forward, loss and back-propagation through time for one example. */
   public Result<W> lossAndGradient(Example ex) {
@@ -95,12 +104,14 @@ public record Classifier<W extends Params<W>>(SequenceModel<W> encoder, DenseWei
 
   /** The fraction of target steps predicted right over a data set. */
   public double accuracy(List<Example> data) {
+    Checks.noNulls("classifier accuracy", "the examples", data);
     int correct = 0, total = 0;
     for (Example ex : data) {
       List<Vec> hs = encoder.forward(ex.inputs()).outputs();
       for (int t = 0; t < hs.size(); t++) {
         Integer y = ex.targets().get(t);
         if (y == null) continue;
+        Checks.index("classifier accuracy", "target class", y, head.outputSize());
         total++;
         if (head.apply(hs.get(t)).argmax() == y) correct++;
       }

@@ -32,6 +32,12 @@ public record ClassifierWeights<W extends Params<W>>(W encoder, DenseWeights hea
 
   @Override
   public int count() {
-    return encoder.count() + head.count();
+    return Checks.allocatable("classifier weights", "the flat list", (long) encoder.count() + head.count());
+  }
+
+  /** "classifier weights (encoder: …; head: dense layer (W 2×3, b 2))". */
+  @Override
+  public String shapes() {
+    return "classifier weights (encoder: " + encoder.shapes() + "; head: " + head.shapes() + ")";
   }
 }

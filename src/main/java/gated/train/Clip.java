@@ -14,8 +14,12 @@ public final class Clip {
   public static <P extends Params<P>> P byGlobalNorm(P gradient, double threshold) {
     Checks.positive("clip by norm", "threshold", threshold);
     Checks.notNull("clip by norm", "gradient", gradient);
+    Optimizer.requireFinite("clip by norm", gradient.toArray(), "gradient");
     double norm = gradient.norm();
-    Checks.finite("clip by norm", "‖g‖", norm);
+    if (!Double.isFinite(norm)) {
+      throw new NonFiniteException("clip by norm: ‖g‖ = √(Σ g_k²) is " + norm
+          + " because Σ g_k² overflowed (an exploding gradient); clip by value first or lower the learning rate");
+    }
     return norm > threshold ? gradient.scale(threshold / norm) : gradient;
   }
 

@@ -18,6 +18,7 @@ public record Example(List<Vec> inputs, List<Integer> targets) {
 
   public Example {
     Checks.nonEmpty("training example", "inputs", inputs);
+    for (int t = 0; t < inputs.size(); t++) Checks.finite("training example", "x_" + (t + 1), inputs.get(t));
     Checks.notNull("training example", "targets", targets);
     if (targets.size() != inputs.size()) {
       throw new IllegalArgumentException("training example: " + inputs.size() + " inputs but " + targets.size()
@@ -25,6 +26,12 @@ public record Example(List<Vec> inputs, List<Integer> targets) {
     }
     if (targets.stream().allMatch(t -> t == null)) {
       throw new IllegalArgumentException("training example: no step has a target");
+    }
+    for (int t = 0; t < targets.size(); t++) {
+      if (targets.get(t) != null && targets.get(t) < 0) {
+        throw new IllegalArgumentException("training example: the target at t = " + t + " is " + targets.get(t)
+            + "; classes are numbered from 0");
+      }
     }
     inputs = List.copyOf(inputs);
     targets = Collections.unmodifiableList(new ArrayList<>(targets));
@@ -46,7 +53,10 @@ public record Example(List<Vec> inputs, List<Integer> targets) {
   /** The label of the last step (the sentence's class). */
   public int label() {
     Integer t = targets.get(targets.size() - 1);
-    if (t == null) throw new IllegalStateException("this example has no target at its last step");
+    if (t == null) {
+      throw new IllegalArgumentException("training example: label() reads the target of the last step, and this example"
+          + " has none there (targets " + targets + ")");
+    }
     return t;
   }
 }

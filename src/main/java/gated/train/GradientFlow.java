@@ -1,9 +1,11 @@
 package gated.train;
 
 import gated.Interrupt;
+import gated.cell.GruStep;
 import gated.cell.LstmStep;
 import gated.cell.RnnCell;
 import gated.internal.Checks;
+import gated.model.Gru;
 import gated.model.Lstm;
 import gated.model.Rnn;
 import gated.model.SequenceModel;
@@ -11,6 +13,7 @@ import gated.model.Sequences;
 import gated.tensor.Matrix;
 import gated.tensor.Vec;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -24,11 +27,16 @@ public final class GradientFlow {
    * A curve to plot: {@code values.get(d)} belongs to distance d = T − t.
    *
    * @param label the legend entry, e.g. "RNN"
-   * @param values one value per distance 0 … T−1
+   * @param values one finite value per distance 0 … T−1
    */
   public record Profile(String label, List<Double> values) {
     public Profile {
+      Checks.notNull("gradient profile", "label", label);
+      Checks.nonEmpty("gradient profile \"" + label + "\"", "the values", values);
       values = List.copyOf(values);
+      for (int d = 0; d < values.size(); d++) {
+        Checks.finite("gradient profile \"" + label + "\"", "the value at distance " + d, values.get(d));
+      }
     }
 
     public List<Integer> distances() {
@@ -38,7 +46,7 @@ public final class GradientFlow {
     }
 
     public double at(int distance) {
-      return values.get(distance);
+      return values.get(Checks.index("gradient profile \"" + label + "\"", "distance", distance, values.size()));
     }
   }
 
@@ -52,16 +60,17 @@ public final class GradientFlow {
     int steps = trace.length();
     Vec u = Vec.fill(model.outputSize(), 1 / Math.sqrt(model.outputSize()));
     List<Vec> dh = model.backward(trace, Sequences.onlyLast(steps, u)).dHidden();
-    return byDistance(label, dh.stream().map(Vec::norm).toList());
+    return byDistance(label, dh.stream().map(GradientFlow::norm).toList());
   }
 
   /** ‖∂L/∂c_t‖ for the same loss L = u·h_T, through the LSTM's cell-state path. */
   public static Profile cellGradientNorms(String label, Lstm lstm, List<Vec> xs) {
+    Checks.notNull("gradient flow", "LSTM", lstm);
     Lstm.LstmTrace trace = lstm.forward(xs);
     int steps = trace.steps().size();
     Vec u = Vec.fill(lstm.outputSize(), 1 / Math.sqrt(lstm.outputSize()));
     List<Vec> dc = lstm.backwardWithCell(trace, Sequences.onlyLast(steps, u)).dCell();
-    return byDistance(label, dc.stream().map(Vec::norm).toList());
+    return byDistance(label, dc.stream().map(GradientFlow::norm).toList());
   }
 
   /**
@@ -69,6 +78,7 @@ public final class GradientFlow {
    * c_t → c_T scales a gradient, since ∂c_k/∂c_{k-1} = diag(f_k) along that path.
    */
   public static Profile forgetGateProducts(String label, Lstm.LstmTrace trace) {
+    Checks.notNull("forget gate products", "trace", trace);
     return gateProducts(label, trace.steps().stream().map(LstmStep::f).toList(), false);
   }
 
@@ -78,6 +88,7 @@ public final class GradientFlow {
    * the units. The same statistic as {@link #rnnJacobianProducts} for the RNN.
    */
   public static Profile forgetGateProductNorms(String label, Lstm.LstmTrace trace) {
+    Checks.notNull("forget gate product norms", "trace", trace);
     return gateProducts(label, trace.steps().stream().map(LstmStep::f).toList(), true);
   }
 
@@ -86,7 +97,8 @@ public final class GradientFlow {
    * H_{t-1} → H_t, since H_t = Z_t ⊙ H_{t-1} + (1 − Z_t) ⊙ H̃_t contains diag(Z_t) in ∂H_t/∂H_{t-1}.
    */
   public static Profile updateGateProducts(String label, gated.model.Gru.GruTrace trace) {
-    return gateProducts(label, trace.steps().stream().map(gated.cell.GruStep::z).toList(), false);
+    Checks.notNull("update gate products", "trace", trace);
+    return gateProducts(label, trace.steps().stream().map(GruStep::z).toList(), false);
   }
 
   /**
@@ -94,7 +106,8 @@ public final class GradientFlow {
    * Π Z_k over the units. The same statistic as {@link #rnnJacobianProducts} for the RNN.
    */
   public static Profile updateGateProductNorms(String label, gated.model.Gru.GruTrace trace) {
-    return gateProducts(label, trace.steps().stream().map(gated.cell.GruStep::z).toList(), true);
+    Checks.notNull("update gate product norms", "trace", trace);
+    return gateProducts(label, trace.steps().stream().map(GruStep::z).toList(), true);
   }
 
   /** Π of the gate over the last d steps, d = 0 … T−1, as the mean over units or (largest) the spectral norm. */
@@ -115,6 +128,13 @@ public final class GradientFlow {
    * The spectral norm is found by power iteration.
    */
   public static Profile rnnJacobianProducts(String label, Rnn rnn, Rnn.RnnTrace trace) {
+    String op = "RNN Jacobian products";
+    Checks.notNull(op, "RNN", rnn);
+    Checks.notNull(op, "trace", trace);
+    if (trace.weights() != null && !trace.weights().equals(rnn.weights())) {
+      throw new IllegalArgumentException(op + ": the trace was recorded by " + trace.weights().shapes()
+          + " with other weights than this RNN's (" + rnn.weights().shapes() + ")");
+    }
     RnnCell cell = rnn.cell();
     int n = trace.steps().size();
     int h = rnn.outputSize();
@@ -130,8 +150,25 @@ public final class GradientFlow {
     return new Profile(label, values);
   }
 
-  /** The largest singular value of m, by power iteration on mᵀm. */
+  /**
+   * The largest singular value of m, by power iteration on mᵀm. A matrix with very large or very small
+   * entries is first scaled by a power of two (exact in floating point), so that mᵀm cannot overflow.
+   */
   public static double spectralNorm(Matrix m) {
+    Checks.notNull("spectral norm ‖M‖₂", "M", m);
+    Checks.finite("spectral norm ‖M‖₂", "M", m);
+    double largest = 0;
+    for (double v : m.toArray()) largest = Math.max(largest, Math.abs(v));
+    if (largest == 0) return 0;
+    int e = Math.getExponent(largest);
+    if (e > 200 || e < -200) {
+      double s = Math.scalb(1.0, -e);
+      return Checks.finiteResult("spectral norm ‖M‖₂", powerIteration(m.scale(s)) / s);
+    }
+    return powerIteration(m);
+  }
+
+  private static double powerIteration(Matrix m) {
     Matrix mtm = m.transpose().times(m);
     Vec v = Vec.fill(m.cols(), 1 / Math.sqrt(m.cols()));
     double lambda = 0;
@@ -149,9 +186,21 @@ public final class GradientFlow {
     return Math.sqrt(lambda);
   }
 
+  /**
+   * ‖v‖₂, exactly {@link Vec#norm()} when Σ v_k² fits in a double, and computed on v scaled by a power of
+   * two when it does not, so that a large but representable gradient norm is reported as a number.
+   */
+  private static double norm(Vec v) {
+    double n = v.norm();
+    if (Double.isFinite(n)) return n;
+    int e = Math.getExponent(v.map(Math::abs).max());
+    double s = Math.scalb(1.0, -e);
+    return Checks.finiteResult("gradient norm ‖∂L/∂h_t‖", v.scale(s).norm() / s);
+  }
+
   private static Profile byDistance(String label, List<Double> byTime) {
     List<Double> out = new ArrayList<>(byTime);
-    java.util.Collections.reverse(out);                            // index t → index T − t
+    Collections.reverse(out);                                      // index t → index T − t
     return new Profile(label, out);
   }
 }

@@ -14,13 +14,14 @@ public record Sgd(double learningRate) implements Optimizer {
     return new Sgd(learningRate);
   }
 
+  /** The gradient must have the shapes of the weights (a gradient of another model is refused). */
   @Override
   public <P extends Params<P>> P step(P weights, P gradient) {
-    Optimizer.requireFinite("SGD step θ − α·∇J", gradient.toArray(), "gradient ∇J");
-    double[] theta = weights.toArray();
+    String op = "SGD step θ − α·∇J";
+    double[] theta = Checks.stepArguments(op, weights, gradient);
     double[] g = gradient.toArray();
     for (int k = 0; k < theta.length; k++) theta[k] -= learningRate * g[k];   // θ ← θ − α·∇J
-    Optimizer.requireFinite("SGD step θ − α·∇J", theta, "updated weights");
+    Optimizer.requireFinite(op, theta, "updated weights");
     return weights.withArray(theta);
   }
 }

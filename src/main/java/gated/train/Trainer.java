@@ -74,10 +74,18 @@ public final class Trainer {
     }
 
     public double finalTestAccuracy() {
-      return testAccuracy.isEmpty() ? Double.NaN : testAccuracy.get(testAccuracy.size() - 1);
+      if (testAccuracy.isEmpty()) {
+        throw new IllegalArgumentException("training history: there is no test accuracy ("
+            + (hasDiverged() ? "training diverged before an epoch finished" : "fit was given an empty test set") + ")");
+      }
+      return testAccuracy.get(testAccuracy.size() - 1);
     }
 
     public double finalTrainAccuracy() {
+      if (trainAccuracy.isEmpty()) {
+        throw new IllegalArgumentException("training history: no epoch finished, so there is no training accuracy ("
+            + diverged + ")");
+      }
       return trainAccuracy.get(trainAccuracy.size() - 1);
     }
 
@@ -119,6 +127,7 @@ public final class Trainer {
           for (Example ex : batch) {
             Classifier.Result<W> r = current.lossAndGradient(ex);
             lossSum += r.loss();
+            if (!Double.isFinite(lossSum)) throw new NonFiniteException("epoch " + (epoch + 1) + ": the summed loss overflowed");
             g = g == null ? r.gradient() : g.plusScaled(r.gradient(), 1);
           }
           g = g.scale(1.0 / batch.size());                                   // mean over the minibatch

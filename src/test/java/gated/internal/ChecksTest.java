@@ -120,7 +120,7 @@ class ChecksTest {
             Vec.zeros(3)).input(Matrix.zeros(3, 7), Vec.zeros(3)).candidate(Matrix.zeros(3, 7), Vec.zeros(3))
             .output(Matrix.zeros(3, 7), Vec.zeros(3)).build()), "LSTM cell", "W_f holds NaN at (0, 5)"),
         bad("Inf in an RNN weight", () -> new Rnn(RnnWeights.random(3, 4, R).withWh(Matrix.of(3, 3, infAt(9, 4))))
-            .forward(List.of(X)), "RNN cell", "W_h holds Infinity at (1, 1)"),
+            .forward(List.of(X)), "RNN: ", "W_h holds Infinity at (1, 1)"),
         bad("NaN inside a sequence", () -> new Lstm(W).forward(withNaN), "LSTM forward", "x_2 holds NaN"),
         bad("NaN logits", () -> Loss.softmaxCrossEntropy(Vec.of(0, Double.NaN), 0), "softmax cross-entropy",
             "logits holds [0.0000, NaN]"),

@@ -81,7 +81,7 @@ class HandWiredLstmTest {
   @Test
   void badInputIsNamed() {
     HandWiredLstm w = HandWiredLstm.over(VOCAB, 2);
-    String m = assertThrows(IllegalStateException.class, () -> w.forget(0, 1)).getMessage();
+    String m = assertThrows(IllegalArgumentException.class, () -> w.forget(0, 1)).getMessage();
     assertTrue(m.contains("say which word") && m.contains(".on(\"Bob\")"), m);
     m = assertThrows(IllegalArgumentException.class, () -> w.on("Carol")).getMessage();
     assertTrue(m.contains("\"Carol\" is not in the vocabulary"), m);
