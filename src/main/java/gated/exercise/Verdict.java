@@ -30,7 +30,14 @@ public record Verdict(Status status, String message) {
     return status == Status.CORRECT;
   }
 
-  /** The line a notebook prints: "✓ Exercise 04.1: right.", "✗ Exercise 04.1: …", "… Exercise 04.1: …". */
+  /** A printed line is broken at a space before it grows past this many characters (the course's output width). */
+  static final int WIDTH = 100;
+
+  /**
+   * What a notebook prints: "✓ Exercise 04.1: right.", "✗ Exercise 04.1: …", "… Exercise 04.1: …". A long
+   * explanation continues on further lines, each indented by two spaces and none longer than {@link #WIDTH}
+   * characters (unless a single word is).
+   */
   public String line(String id) {
     String mark = switch (status) {
       case CORRECT -> "✓";
@@ -38,6 +45,20 @@ public record Verdict(Status status, String message) {
       case UNANSWERED -> "…";
     };
     String text = message.endsWith(".") || message.endsWith("?") || message.endsWith("!") ? message : message + ".";
-    return mark + " Exercise " + id + ": " + text;
+    return wrap(mark + " Exercise " + id + ": " + text);
+  }
+
+  private static String wrap(String text) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > WIDTH) {
+        out.append(line).append('\n');
+        line = new StringBuilder("  ");
+      }
+      if (line.length() > 0 && !line.toString().equals("  ")) line.append(' ');
+      line.append(word);
+    }
+    return out.append(line).toString();
   }
 }
