@@ -22,6 +22,13 @@ public final class CourseExercises {
   private static List<Exercise> collect() {
     List<Exercise> all = new ArrayList<>();
     // Lessons add their exercises here, in notebook order, e.g. all.addAll(Lesson04.exercises());
+    all.addAll(Lesson10.exercises());
+    all.addAll(Lesson11.exercises());
+    all.addAll(Lesson12.exercises());
+    all.addAll(Lesson13.exercises());
+    all.addAll(Lesson14.exercises());
+    all.addAll(Lesson15.exercises());
+    all.addAll(Lesson16.exercises());
     return all;
   }
 }
