@@ -91,9 +91,6 @@ class Lesson10Test {
 
   @Test
   void theInterpretationExplainsEveryOption() {
-    right(BOOK.check("10.4", 'B'));
-    wrongWith(BOOK.check("10.4", 'A'), "went both ways");
-    wrongWith(BOOK.check("10.4", 'C'), "some draws");
-    wrongWith(BOOK.check("10.4", 'D'), "still shrinks");
+    LessonExerciseFixtures.choiceExplains("10.4", 'B', 'A', "went both ways", 'C', "some draws", 'D', "still shrinks");
   }
 }

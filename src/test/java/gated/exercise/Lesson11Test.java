@@ -63,10 +63,7 @@ class Lesson11Test {
 
   @Test
   void theInterpretationExplainsEveryOption() {
-    right(BOOK.check("11.4", 'B'));
-    wrongWith(BOOK.check("11.4", 'A'), "not 'cannot learn'");
-    wrongWith(BOOK.check("11.4", 'C'), "unseen");
-    wrongWith(BOOK.check("11.4", 'D'), "more than 10 epochs");
+    LessonExerciseFixtures.choiceExplains("11.4", 'B', 'A', "not 'cannot learn'", 'C', "unseen", 'D', "more than 10 epochs");
   }
 
   @Test

@@ -63,9 +63,6 @@ class Lesson12Test {
 
   @Test
   void theInterpretationExplainsEveryOption() {
-    right(BOOK.check("12.4", 'B'));
-    wrongWith(BOOK.check("12.4", 'A'), "training accuracy 1.0");
-    wrongWith(BOOK.check("12.4", 'C'), "fits the three sentences");
-    wrongWith(BOOK.check("12.4", 'D'), "no labels");
+    LessonExerciseFixtures.choiceExplains("12.4", 'B', 'A', "training accuracy 1.0", 'C', "fits the three sentences", 'D', "no labels");
   }
 }

@@ -57,9 +57,6 @@ class Lesson13Test {
 
   @Test
   void theInterpretationExplainsEveryOption() {
-    right(BOOK.check("13.4", 'B'));
-    wrongWith(BOOK.check("13.4", 'A'), "weighs the old state");
-    wrongWith(BOOK.check("13.4", 'C'), "sigmoids");
-    wrongWith(BOOK.check("13.4", 'D'), "has a reset gate");
+    LessonExerciseFixtures.choiceExplains("13.4", 'B', 'A', "weighs the old state", 'C', "sigmoids", 'D', "has a reset gate");
   }
 }

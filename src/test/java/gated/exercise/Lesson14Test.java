@@ -52,9 +52,6 @@ class Lesson14Test {
 
   @Test
   void theInterpretationExplainsEveryOption() {
-    right(BOOK.check("14.4", 'B'));
-    wrongWith(BOOK.check("14.4", 'A'), "has not read x_2 yet");
-    wrongWith(BOOK.check("14.4", 'C'), "however long");
-    wrongWith(BOOK.check("14.4", 'D'), "only word read");
+    LessonExerciseFixtures.choiceExplains("14.4", 'B', 'A', "has not read x_2 yet", 'C', "however long", 'D', "only word read");
   }
 }

@@ -49,9 +49,6 @@ class Lesson15Test {
 
   @Test
   void theInterpretationExplainsEveryOption() {
-    right(BOOK.check("15.4", 'B'));
-    wrongWith(BOOK.check("15.4", 'A'), "machine translation");
-    wrongWith(BOOK.check("15.4", 'C'), "nothing here measured");
-    wrongWith(BOOK.check("15.4", 'D'), "not fewer");
+    LessonExerciseFixtures.choiceExplains("15.4", 'B', 'A', "machine translation", 'C', "nothing here measured", 'D', "not fewer");
   }
 }

@@ -35,9 +35,6 @@ class Lesson16Test {
 
   @Test
   void theInterpretationExplainsEveryOption() {
-    right(BOOK.check("16.4", 'B'));
-    wrongWith(BOOK.check("16.4", 'A'), "sequence length never enters");
-    wrongWith(BOOK.check("16.4", 'C'), "does not change");
-    wrongWith(BOOK.check("16.4", 'D'), "far too little");
+    LessonExerciseFixtures.choiceExplains("16.4", 'B', 'A', "sequence length never enters", 'C', "does not change", 'D', "far too little");
   }
 }

@@ -27,6 +27,15 @@ final class LessonExerciseFixtures {
     return new Trainer.History<>(null, acc, acc, acc, acc, "");
   }
 
+  /**
+   * A multiple choice: {@code correct} is judged right, and each other option gets its own explanation;
+   * {@code hints} alternates option letters and a phrase its explanation must contain.
+   */
+  static void choiceExplains(String id, char correct, Object... hints) {
+    right(BOOK.check(id, correct));
+    for (int k = 0; k < hints.length; k += 2) wrongWith(BOOK.check(id, (char) (Character) hints[k]), (String) hints[k + 1]);
+  }
+
   static void right(Verdict v) {
     assertTrue(v.isCorrect(), v.line("x"));
   }
