@@ -11,10 +11,8 @@ import gated.tensor.Vec;
 import gated.train.Adam;
 import gated.train.Example;
 import gated.train.GradientFlow;
-import gated.train.Trainer;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Random;
 
 /** Notebook 11, learning a long-range dependency. */
@@ -49,13 +47,11 @@ public final class Lesson11 {
 
   @SuppressWarnings("unchecked")
   private static List<Example> probe(Context c) {
-    return (List<Example>) c.get(0, List.class, "the lesson's probe sequences (probe)");
+    return (List<Example>) c.get(1, List.class, "the lesson's probe sequences (probe)");
   }
 
-  /** Epochs a run needed to reach 99 % test accuracy; a run that did not counts as never (infinity). */
-  static double epochs(Trainer.History<?> run) {
-    OptionalInt e = run.epochsToTestAccuracy(0.99);
-    return e.isPresent() ? e.getAsInt() : Double.POSITIVE_INFINITY;
+  private static double bias(Context c) {
+    return c.number(0, "your forget-gate bias");
   }
 
   static List<Exercise> exercises() {
@@ -66,26 +62,22 @@ public final class Lesson11 {
                 "that is gradient descent's step −α·g; Adam divides the (corrected) average gradient by √v̂")
             .withMistake(c -> ALPHA * 0.1 * -GRADIENT / Math.sqrt(0.001 * GRADIENT * GRADIENT),
                 "you left out the bias correction: after one step m̂ = m / (1 − β₁) and v̂ = v / (1 − β₂)"),
-        Exercise.number("11.2", Rung.CODING, "measuring the direct road of a start the lesson did not try",
-            c -> logRoad(probe(c), 2), 0.01)
-            .withMistake(c -> logRoad(probe(c), 1), "that is the road for b_f = 1; set the forget-gate bias to 2")
-            .withMistake(c -> logRoad(probe(c), 3), "that is the road for b_f = 3; set the forget-gate bias to 2")
-            .withMistake(c -> 40 * Math.log10(1 / (1 + Math.exp(-2))),
-                "that is σ(2)^40, what the bias alone would give; the weights move every gate around σ(2): measure it")
-            .withMistake(c -> Math.pow(10, logRoad(probe(c), 2)), "that is the road itself; give its log10"),
-        Exercise.predictChoice("11.3", Rung.EXPLORATION, "predicting how the gap changes the epochs one start needs",
+        Exercise.number("11.2", Rung.EXPLORATION, "measuring the direct road of a start of one's own choosing",
+            c -> logRoad(probe(c), bias(c)), 0.01)
+            .withMistake(c -> (probe(c).get(0).inputs().size() - 1) * Math.log10(1 / (1 + Math.exp(-bias(c)))),
+                "that is σ(b)^(T−1), what the bias alone would give; the weights move every gate around σ(b): measure it")
+            .withMistake(c -> Math.pow(10, logRoad(probe(c), bias(c))), "that is the road itself; give its log10"),
+        Exercise.predictChoice("11.3", Rung.CODING, "predicting how Adam's step depends on the size of the gradient",
             c -> {
-              double near = epochs(c.get(0, Trainer.History.class, "the run at gap 20"));
-              double far = epochs(c.get(1, Trainer.History.class, "the run at the longest gap"));
-              if (Double.isInfinite(near)) return 'D';
-              return near < far ? 'A' : near == far ? 'B' : 'C';
+              double ratio = firstAdamStep(GRADIENT / 1000) / firstAdamStep(GRADIENT);
+              return ratio <= 0.1 ? 'A' : ratio <= 10 ? 'B' : 'C';
             }, Map.of(
-                'A', "Fewer epochs at the shorter gap, as in the gap sweep: the first token has fewer steps to survive.",
-                'B', "The same number of epochs: a shorter gap did not speed this start up; one random seed is one sample.",
-                'C', "More epochs at the shorter gap: the sweep's trend is a tendency, not a law, and a single run can "
-                    + "go against it.",
-                'D', "Not within the budget even at the shorter gap: the closed start (b_f = 0) is slow at every gap, "
-                    + "so try a larger EPOCHS before concluding anything.")),
+                'A', "Gradient descent would take a step 1000 times smaller; Adam does not: it divides the average gradient "
+                    + "by the root of its average square, so the size of g cancels.",
+                'B', "About the same step: m̂/√v̂ = g/|g| after one step, whatever the size of g, as long as |g| is well "
+                    + "above ε. Adam's step follows the sign and consistency of a gradient, not its size.",
+                'C', "A larger step would need m̂/√v̂ to grow as g shrinks; after one step it is g/|g| (until |g| nears "
+                    + "ε, when it shrinks).")),
         Exercise.choice("11.4", Rung.BY_HAND, "telling a budget from an ability", 'B', Map.of(
             'A', "The classmate saw chance after 10 epochs, but in this notebook's runs that start reached 99 % later: "
                 + "chance after 10 epochs is not 'cannot learn'.",

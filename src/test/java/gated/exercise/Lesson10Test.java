@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import gated.cell.GruCell;
 import gated.cell.GruWeights;
 import gated.cell.RowGateWeights;
-import gated.data.OneHot;
+import gated.model.OneHot;
 import gated.tensor.Vec;
 import gated.train.GradientFlow;
 import java.util.ArrayList;

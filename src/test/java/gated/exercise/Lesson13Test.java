@@ -1,7 +1,6 @@
 package gated.exercise;
 
 import static gated.exercise.LessonExerciseFixtures.BOOK;
-import static gated.exercise.LessonExerciseFixtures.reaching;
 import static gated.exercise.LessonExerciseFixtures.right;
 import static gated.exercise.LessonExerciseFixtures.wrongWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gated.cell.Activations;
 import gated.cell.GruCell;
+import gated.cell.GruStep;
 import gated.cell.GruWeights;
 import gated.cell.RowGateWeights;
 import gated.tensor.Vec;
-import gated.train.Trainer;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -30,29 +27,34 @@ class Lesson13Test {
   }
 
   @Test
-  void aClosedResetGateHidesTheOldStateFromTheCandidateOnly() {
+  void aClosedResetGateReachesTheCandidateButNotTheUpdateGate() {
     GruWeights gw = GruWeights.random(2, 3, new Random(3));
     Vec x = Lesson13.mat(), hPrev = Vec.of(0.5, -0.3);
     RowGateWeights wz = gw.update(), wh = gw.candidate();
     Vec z = Activations.sigmoid(x.times(wz.wx()).plus(hPrev.times(wz.wh())).plus(wz.b()));
     Vec candidate = Activations.tanh(x.times(wh.wx()).plus(wh.b()));       // R ≈ 0: the old state does not enter
     Vec byHand = z.hadamard(hPrev).plus(Vec.fill(2, 1).minus(z).hadamard(candidate));
-    assertTrue(byHand.closeTo(Lesson13.resetClosed(gw, x, hPrev), 1e-9));
-    right(BOOK.check("13.2", byHand, gw, x, hPrev));
-    wrongWith(BOOK.check("13.2", GruCell.of(gw).step(x, hPrev).h(), gw, x, hPrev), "lesson's H_t");
+    assertTrue(byHand.closeTo(GruCell.of(Lesson13.resetClosedWeights(gw)).step(x, hPrev).h(), 1e-9));
+    assertTrue(z.closeTo(GruCell.of(gw).step(x, hPrev).z(), 1e-15), "Z_t does not read R_t");
+    right(BOOK.check("13.2", 'B', gw, x, hPrev));
+    wrongWith(BOOK.check("13.2", 'C', gw, x, hPrev), "the run says B");
   }
 
   @Test
-  void theOwnStartIsPlacedAmongTheLessonsRuns() {
-    Map<String, Trainer.History<?>> runs = new LinkedHashMap<>();
-    runs.put("GRU, b_z = 0", reaching(0));
-    runs.put("GRU, b_z = 1", reaching(15));
-    runs.put("GRU, b_z = 3", reaching(8));
-    right(BOOK.check("13.3", 'A', reaching(8), runs));
-    right(BOOK.check("13.3", 'B', reaching(12), runs));
-    right(BOOK.check("13.3", 'C', reaching(16), runs));
-    right(BOOK.check("13.3", 'D', reaching(0), runs));
-    wrongWith(BOOK.check("13.3", 'B', reaching(16), runs), "the run says C");
+  void aLargeUpdateBiasCopiesTheStateUpToOneMinusZ() {
+    GruWeights gw = GruWeights.random(2, 3, new Random(3));
+    Vec x = Lesson13.mat(), hPrev = Vec.of(0.5, -0.3);
+    double bias = 6;
+    GruWeights keep = new GruWeights(gw.reset(), new RowGateWeights(gw.update().wx(), gw.update().wh(), Vec.fill(2, bias)),
+        gw.candidate());
+    GruStep step = GruCell.of(keep).step(x, hPrev);
+    double byHand = 0;                                   // (1 − Z_t)·|H̃_t − H_{t-1}|, the largest over the units
+    for (int k = 0; k < 2; k++) {
+      byHand = Math.max(byHand, (1 - step.z().get(k)) * Math.abs(step.hTilde().get(k) - hPrev.get(k)));
+    }
+    assertEquals(byHand, Lesson13.copyError(bias, gw, x, hPrev), 1e-15);
+    right(BOOK.check("13.3", byHand, bias, gw, x, hPrev));
+    wrongWith(BOOK.check("13.3", 1 / (1 + Math.exp(bias)), bias, gw, x, hPrev), "1 − Z_t");
   }
 
   @Test

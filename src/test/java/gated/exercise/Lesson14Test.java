@@ -6,7 +6,7 @@ import static gated.exercise.LessonExerciseFixtures.right;
 import static gated.exercise.LessonExerciseFixtures.wrongWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import gated.data.OneHot;
+import gated.model.OneHot;
 import gated.model.BiLstmWeights;
 import gated.model.Lstm;
 import gated.tensor.Vec;
