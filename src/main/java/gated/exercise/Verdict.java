@@ -30,13 +30,12 @@ public record Verdict(Status status, String message) {
     return status == Status.CORRECT;
   }
 
-  /** A printed line is broken at a space before it grows past this many characters (the course's output width). */
-  static final int WIDTH = 100;
+  /** Printed lines are at most this long; a longer verdict goes on over indented lines. */
+  public static final int WIDTH = 100;
 
   /**
-   * What a notebook prints: "✓ Exercise 04.1: right.", "✗ Exercise 04.1: …", "… Exercise 04.1: …". A long
-   * explanation continues on further lines, each indented by two spaces and none longer than {@link #WIDTH}
-   * characters (unless a single word is).
+   * What a notebook prints: "✓ Exercise 04.1: right.", "✗ Exercise 04.1: …", "… Exercise 04.1: …"; an explanation
+   * too long for one line of {@link #WIDTH} characters goes on over lines indented by four spaces.
    */
   public String line(String id) {
     String mark = switch (status) {
@@ -48,15 +47,17 @@ public record Verdict(Status status, String message) {
     return wrap(mark + " Exercise " + id + ": " + text);
   }
 
-  private static String wrap(String text) {
+  /** Breaks at spaces so that no line is longer than {@link #WIDTH}; a single longer word stays whole. */
+  static String wrap(String text) {
     StringBuilder out = new StringBuilder();
     StringBuilder line = new StringBuilder();
     for (String word : text.split(" ")) {
       if (line.length() > 0 && line.length() + 1 + word.length() > WIDTH) {
         out.append(line).append('\n');
-        line = new StringBuilder("  ");
+        line.setLength(0);
+        line.append("    ");
       }
-      if (line.length() > 0 && !line.toString().equals("  ")) line.append(' ');
+      if (line.length() > 0 && !line.toString().isBlank()) line.append(' ');
       line.append(word);
     }
     return out.append(line).toString();

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +42,7 @@ public final class Trainer {
   private final Clipping clipping;
   private final double clipThreshold;
   private final double stopAt;
+  private final Consumer<Step<?>> watcher;
 
   private Trainer(Builder b) {
     this.epochs = b.epochs;
@@ -50,6 +52,7 @@ public final class Trainer {
     this.clipping = b.clipping;
     this.clipThreshold = b.clipThreshold;
     this.stopAt = b.stopAt;
+    this.watcher = b.watcher;
   }
 
   public static Builder builder() {
@@ -99,6 +102,22 @@ public final class Trainer {
     }
   }
 
+  /**
+   * One optimizer step as a {@link Builder#onStep watcher} sees it, before the step is taken.
+   *
+   * @param epoch the epoch, counted from 1
+   * @param batch the minibatch within the epoch, counted from 1
+   * @param before the classifier before this step
+   * @param examples the minibatch
+   * @param gradient the mean gradient over the minibatch, before clipping
+   */
+  public record Step<W extends Params<W>>(int epoch, int batch, Classifier<W> before, List<Example> examples,
+      ClassifierWeights<W> gradient) {
+    public Step {
+      examples = List.copyOf(examples);
+    }
+  }
+
   public <W extends Params<W>> History<W> fit(Classifier<W> model, List<Example> train, List<Example> test) {
     Checks.notNull("training", "model", model);
     Checks.nonEmpty("training", "training set", train);
@@ -133,6 +152,7 @@ public final class Trainer {
           g = g.scale(1.0 / batch.size());                                   // mean over the minibatch
           double norm = g.norm();
           maxNorm = Math.max(maxNorm, norm);
+          if (watcher != null) watcher.accept(new Step<>(epoch + 1, start / batchSize + 1, current, batch, g));
           if (!Double.isFinite(norm)) {
             throw new NonFiniteException("epoch " + (epoch + 1) + ": the gradient norm is " + norm
                 + " (an exploding gradient)");
@@ -169,6 +189,7 @@ public final class Trainer {
     private Clipping clipping = Clipping.NONE;
     private double clipThreshold = 1;
     private double stopAt = Double.POSITIVE_INFINITY;
+    private Consumer<Step<?>> watcher;
 
     private Builder() {}
 
@@ -221,6 +242,15 @@ public final class Trainer {
         throw new IllegalArgumentException("trainer: the test accuracy to stop at must be in (0, 1], got " + level);
       }
       this.stopAt = level;
+      return this;
+    }
+
+    /**
+     * Calls {@code watcher} at every optimizer step with the classifier before the step, the minibatch and its
+     * gradient before clipping, e.g. to keep the step with the largest gradient. It must not throw.
+     */
+    public Builder onStep(Consumer<Step<?>> watcher) {
+      this.watcher = Checks.notNull("trainer", "step watcher", watcher);
       return this;
     }
 

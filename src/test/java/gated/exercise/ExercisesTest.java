@@ -144,17 +144,4 @@ class ExercisesTest {
         Map.of('A', "a", 'B', "b")), "the right option must be one of the options");
     assertThrows(IllegalArgumentException.class, () -> BOOK.check("04.1", 3.0), "a vector exercise refuses a number");
   }
-  @Test
-  void longExplanationsAreWrappedToTheCoursesWidth() {
-    String words = "the forget gate keeps what the cell state holds and the input gate writes the candidate into it";
-    Verdict v = Verdict.correct(words + ", " + words + ", " + words);
-    String printed = v.line("12.4");
-    assertTrue(printed.startsWith("✓ Exercise 12.4: right. the forget gate"), printed);
-    String[] lines = printed.split("\n");
-    assertTrue(lines.length >= 3, printed);
-    for (String l : lines) assertTrue(l.length() <= Verdict.WIDTH, "too long: " + l);
-    for (int k = 1; k < lines.length; k++) assertTrue(lines[k].startsWith("  ") && !lines[k].startsWith("   "), lines[k]);
-    assertEquals(("✓ Exercise 12.4: right. " + words + ", " + words + ", " + words + ".").replace(" ", ""),
-        printed.replace("\n", "").replace(" ", ""), "no word lost or changed");
-  }
 }

@@ -113,7 +113,7 @@ class TrainerTest {
     LstmWeights g = LstmWeights.random(2, 2, new Random(6));
     LstmWeights stepped = Sgd.withLearningRate(0.1).step(w, g);
     double[] a = w.toArray(), b = g.toArray(), c = stepped.toArray();
-    for (int k = 0; k < a.length; k++) assertEquals(a[k] - 0.1 * b[k], c[k], 1e-15);   // θ_new = θ_old − α∇J
+    for (int k = 0; k < a.length; k++) assertEquals(a[k] - 0.1 * b[k], c[k], 1e-15);   // θ_new = θ_old − α∇L
     double[] d = Adam.withLearningRate(0.01).step(w, g).toArray();
     for (int k = 0; k < a.length; k++) {
       if (b[k] != 0) assertEquals(a[k] - 0.01 * Math.signum(b[k]), d[k], 1e-6);          // first Adam step ≈ α·sign(g)
