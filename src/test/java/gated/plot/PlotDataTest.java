@@ -185,4 +185,14 @@ class PlotDataTest {
     java.awt.image.BufferedImage image = BarPlot.of(List.of("5", "40")).series("RNN", 3, Double.NaN).image();
     assertEquals(Plots.WIDTH, image.getWidth());
   }
+  @Test
+  void valuesWrittenIntoAHeatMapStayReadableOnItsDarkestCells() {
+    java.awt.Color[] written = Heatmap.of(trace.gate(LstmGate.FORGET)).range(0, 1).showValues(true).build().getStyler()
+        .getRangeColors();
+    java.awt.Color darkest = written[written.length - 1];
+    double luminance = (0.2126 * darkest.getRed() + 0.7152 * darkest.getGreen() + 0.0722 * darkest.getBlue()) / 255;
+    org.junit.jupiter.api.Assertions.assertTrue(luminance > 0.4, "black digits on the darkest cell: luminance " + luminance);
+    java.awt.Color[] plain = Heatmap.of(trace.gate(LstmGate.FORGET)).range(0, 1).build().getStyler().getRangeColors();
+    org.junit.jupiter.api.Assertions.assertNotEquals(darkest, plain[plain.length - 1], "without values the scale goes darker");
+  }
 }
