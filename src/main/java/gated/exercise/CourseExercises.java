@@ -30,6 +30,7 @@ public final class CourseExercises {
     all.addAll(Lesson06.exercises());
     all.addAll(Lesson07.exercises());
     all.addAll(Lesson08.exercises());
+    all.addAll(Lesson09.exercises());
     all.addAll(Lesson10.exercises());
     all.addAll(Lesson11.exercises());
     all.addAll(Lesson12.exercises());
@@ -37,6 +38,7 @@ public final class CourseExercises {
     all.addAll(Lesson14.exercises());
     all.addAll(Lesson15.exercises());
     all.addAll(Lesson16.exercises());
+    all.addAll(Lesson17.exercises());
     return all;
   }
 }

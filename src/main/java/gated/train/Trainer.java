@@ -114,7 +114,9 @@ public final class Trainer {
   public record Step<W extends Params<W>>(int epoch, int batch, Classifier<W> before, List<Example> examples,
       ClassifierWeights<W> gradient) {
     public Step {
-      examples = List.copyOf(examples);
+      Checks.notNull("training step", "classifier before the step", before);
+      Checks.notNull("training step", "gradient", gradient);
+      examples = List.copyOf(Checks.nonEmpty("training step", "minibatch", examples));
     }
   }
 
@@ -146,7 +148,11 @@ public final class Trainer {
           for (Example ex : batch) {
             Classifier.Result<W> r = current.lossAndGradient(ex);
             lossSum += r.loss();
-            if (!Double.isFinite(lossSum)) throw new NonFiniteException("epoch " + (epoch + 1) + ": the summed loss overflowed");
+            if (!Double.isFinite(lossSum)) {                                 // L ≈ max z − z_y: logits far apart
+              throw new NonFiniteException("softmax cross-entropy: the loss summed over epoch " + (epoch + 1)
+                  + " overflowed at an example with L = " + r.loss() + "; the output layer's logits differ by about"
+                  + " that much (diverged training?)");
+            }
             g = g == null ? r.gradient() : g.plusScaled(r.gradient(), 1);
           }
           g = g.scale(1.0 / batch.size());                                   // mean over the minibatch
