@@ -23,7 +23,10 @@ included; .ipynb_checkpoints is skipped). Each notebook gives these test cases:
                      - no cell writes to stderr (students see clean output);
                      - a cell tagged `plot` produced an image/png;
                      - a cell tagged `raises-exception` (nbclient's tag) did
-                       raise: it passes only with an error output;
+                       raise: it passes only with an error output; with
+                       metadata {"course": {"error": regex}} the error's
+                       "Name: message" matches it and reaches the student as
+                       one line (no stack trace);
                      - a cell with metadata {"course": {"expect": [regex, ...]}}
                        has, for every regex, a stdout line it matches (re.search).
 
@@ -240,6 +243,7 @@ def output_text(out):
 
 # JJava 1.0-a6 and later print this for `%jars` (its new spelling, %classpath, takes no jar file
 # in rapaio, so %jars stays the portable one): accepted in the setup cell, exactly this text only.
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 JJAVA_JARS_NOTICE = re.compile(r"'%jars' magic is deprecated and will be removed in the future versions of "
                                r"JJava\. A more generic '%classpath' should be used in its place\.\s*")
 
@@ -256,6 +260,14 @@ def check_executed(nb):
         errors = [o for o in outs if o.get("output_type") == "error"]
         if expected_error and not errors and c.get("execution_count") is not None:
             problems.append(f"cell {i}: tagged 'raises-exception' but raised nothing | {head(c)}")
+        error_rx = meta.get("course", {}).get("error")
+        for o in errors if expected_error and error_rx else []:
+            said = f"{o.get('ename', '')}: {o.get('evalue', '')}"
+            if not re.search(error_rx, said):
+                problems.append(f"cell {i}: the error {said[:200]!r} does not match {error_rx!r} | {head(c)}")
+            lines = [l for l in (o.get("traceback") or []) if ANSI.sub("", l).strip()]
+            if len(lines) > 1:
+                problems.append(f"cell {i}: the error reaches the student as {len(lines)} lines, not one | {head(c)}")
         for o in outs:
             if o.get("output_type") == "error" and not expected_error:
                 problems.append(f"cell {i}: error {o.get('ename', '')}: {o.get('evalue', '')[:200]} | {head(c)}")

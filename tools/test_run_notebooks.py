@@ -197,6 +197,20 @@ class ExecutedChecks(unittest.TestCase):
         self.assertIn("error IllegalArgumentException", " ".join(rn.check_executed(nb)))
 
 
+    def test_expected_error_is_named_and_one_line(self):
+        nb = self.executed()
+        nb["cells"][2]["metadata"] = {"tags": ["raises-exception"], "course": {"error": "^IllegalArgumentException: forget gate: W_f is 3×7"}}
+        error = {"output_type": "error", "ename": "IllegalArgumentException",
+                 "evalue": "forget gate: W_f is 3×7 but [h_{t-1}; x_t] has 8 rows",
+                 "traceback": ["\x1b[1;31mIllegalArgumentException: forget gate: W_f is 3×7 but [h_{t-1}; x_t] has 8 rows\x1b[0m"]}
+        nb["cells"][2]["outputs"].append(copy.deepcopy(error))
+        self.assertEqual(rn.check_executed(nb), [])
+        nb["cells"][2]["outputs"][-1]["traceback"] += ["\tat gated.cell.LstmCell.step(LstmCell.java:80)", ""]
+        self.assertIn("2 lines, not one", " ".join(rn.check_executed(nb)))
+        nb["cells"][2]["outputs"][-1] = dict(error, evalue="index 8 out of bounds")
+        self.assertIn("does not match", " ".join(rn.check_executed(nb)))
+
+
 class ExecutionHelpers(unittest.TestCase):
     def result(self, path, seconds, start=0.5, rss=300.0, ok=True):
         return {"path": path, "shown": path, "ok": ok, "seconds": seconds, "start": start, "rss_mb": rss,
