@@ -283,6 +283,8 @@ def make_exporter():
     c = Config()
     c.TagRemovePreprocessor.enabled = True
     c.TagRemovePreprocessor.remove_cell_tags = {"setup", "nav"}
+    # a predict-then-run experiment: its code stays, its result is not shown before the student predicts
+    c.TagRemovePreprocessor.remove_all_outputs_tags = {"outcome"}
     c.HTMLExporter.embed_images = True            # markdown pictures too, not only outputs
     c.HTMLExporter.exclude_input_prompt = True    # no "In [3]:" (the hidden setup cells took 1 and 2)
     c.HTMLExporter.exclude_output_prompt = True

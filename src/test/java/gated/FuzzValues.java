@@ -424,8 +424,17 @@ final class FuzzValues {
   private List<Example> examples() {
     List<Example> out = new ArrayList<>();
     int n = 1 + r.nextInt(3);
-    for (int k = 0; k < n; k++) out.add(chance(0.95) ? example() : Example.labelled(vectorsOrXs(), 0));
+    for (int k = 0; k < n; k++) out.add(chance(0.95) ? example() : oddExample());
     return out;
+  }
+
+  /** An example made of generated vectors; they may hold NaN or ±Inf, which Example refuses: then a usual one. */
+  private Example oddExample() {
+    try {
+      return Example.labelled(vectorsOrXs(), 0);
+    } catch (IllegalArgumentException refused) {
+      return example();
+    }
   }
 
   private List<Vec> vectorsOrXs() {

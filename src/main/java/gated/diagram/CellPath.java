@@ -5,13 +5,13 @@ package gated.diagram;
  */
 public enum CellPath {
   /** [h_{t-1}; x_t] → σ → f_t, which multiplies c_{t-1}: how much of the memory to keep. */
-  FORGET("forget gate", "$f_t = σ(W_f·[h_{t-1}; x_t] + b_f)$ decides how much of $c_{t-1}$ to keep"),
+  FORGET("forget gate", "$f_t = σ(W_f·[h_{t-1}; x_t] + b_f)$ decides how much of $C_{t-1}$ to keep"),
   /** The input gate i_t and the candidate c̃_t, whose product is added to the belt. */
-  INPUT("input gate and candidate", "$i_t ⊙ c~_t$ is added to the cell state: what to write, and how much"),
+  INPUT("input gate and candidate", "$i_t ⊙ C~_t$ is added to the cell state: what to write, and how much"),
   /** The output gate o_t and tanh(c_t), whose product is h_t. */
-  OUTPUT("output gate", "$h_t = o_t ⊙ tanh(c_t)$ decides how much of the memory to show"),
+  OUTPUT("output gate", "$h_t = o_t ⊙ tanh(C_t)$ decides how much of the memory to show"),
   /** The cell state c_{t-1} → c_t along the top: only ⊙ and + touch it. */
-  CELL_STATE("cell state", "$c_t = f_t ⊙ c_{t-1} + i_t ⊙ c~_t$: the belt is only scaled and added to");
+  CELL_STATE("cell state", "$C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t$: the belt is only scaled and added to");
 
   private final String title;
   private final String caption;

@@ -162,7 +162,7 @@ public final class GateExplorer {
         .append(inputs.size()).append(" steps. It needs a notebook front end that shows HTML;")
         .append(" GateExplorer.page() gives it as a page of its own.\n");
     for (int t = 1; t <= inputs.size(); t++) {
-      s.append(String.format("  t = %2d %-12s c_t = %s%n", t, words.get(t - 1), trace.step(t - 1).c().toString(3)));
+      s.append(String.format("  t = %2d %-12s C_t = %s%n", t, words.get(t - 1), trace.step(t - 1).c().toString(3)));
     }
     return s.toString();
   }

@@ -84,12 +84,12 @@ public final class LstmDiagram implements Diagram {
     List<Annotation> a = new ArrayList<>();
     a.add(Annotation.unbounded("x", "x_t", s.x()));
     a.add(Annotation.signed("hPrev", "h_{t-1}", s.hPrev()));
-    a.add(Annotation.unbounded("cPrev", "c_{t-1}", s.cPrev(), s.c()));
+    a.add(Annotation.unbounded("cPrev", "C_{t-1}", s.cPrev(), s.c()));
     a.add(Annotation.gate("f", "f_t", s.f()));
     a.add(Annotation.gate("i", "i_t", s.i()));
-    a.add(Annotation.signed("g", "c~_t", s.g()));
+    a.add(Annotation.signed("g", "C~_t", s.g()));
     a.add(Annotation.gate("o", "o_t", s.o()));
-    a.add(Annotation.unbounded("c", "c_t", s.c(), s.cPrev()));
+    a.add(Annotation.unbounded("c", "C_t", s.c(), s.cPrev()));
     a.add(Annotation.signed("h", "h_t", s.h()));
     return List.copyOf(a);
   }
@@ -191,12 +191,12 @@ public final class LstmDiagram implements Diagram {
   private void belt(Sketch s) {
     Color c = Palette.CELL_STATE;
     s.lit(on(CellPath.CELL_STATE, CellPath.FORGET)).arrow(c, IN_LEFT, BELT_Y, X_F - R, BELT_Y);
-    labelled(s, "cPrev", "c_{t-1}", X_IN_VEC, BELT_Y, Sketch.Side.ABOVE);
+    labelled(s, "cPrev", "C_{t-1}", X_IN_VEC, BELT_Y, Sketch.Side.ABOVE);
     s.lit(on(CellPath.CELL_STATE)).arrow(c, X_F + R, BELT_Y, X_MIX - R, BELT_Y);
     s.lit(on(CellPath.CELL_STATE, CellPath.INPUT, CellPath.OUTPUT)).wire(c, X_MIX + R, BELT_Y, X_TANH, BELT_Y);
     s.lit(on(CellPath.CELL_STATE, CellPath.INPUT)).arrow(c, X_TANH, BELT_Y, OUT_RIGHT, BELT_Y);
     s.lit(on(CellPath.CELL_STATE, CellPath.INPUT, CellPath.OUTPUT));
-    labelled(s, "c", "c_t", X_OUT_VEC, BELT_Y, Sketch.Side.ABOVE);
+    labelled(s, "c", "C_t", X_OUT_VEC, BELT_Y, Sketch.Side.ABOVE);
     s.lit(on(CellPath.CELL_STATE, CellPath.FORGET)).op(X_F, BELT_Y, "*");
     s.lit(on(CellPath.CELL_STATE, CellPath.INPUT)).op(X_MIX, BELT_Y, "+");
   }
@@ -220,7 +220,7 @@ public final class LstmDiagram implements Diagram {
     s.layer(X_G, GATE_Y, GATE_W, GATE_H, "tanh", "candidate", Palette.CANDIDATE);
     double mid = (GATE_TOP + MIX_Y) / 2;
     labelled(s, "i", "i_t", X_I, mid, Sketch.Side.LEFT);
-    labelled(s, "g", "c~_t", X_G, mid, Sketch.Side.RIGHT);
+    labelled(s, "g", "C~_t", X_G, mid, Sketch.Side.RIGHT);
   }
 
   /** A copy of c_t goes down through tanh and meets o_t at a ⊙; the product is h_t. */
@@ -258,7 +258,8 @@ public final class LstmDiagram implements Diagram {
       Annotation a = annotation(key);
       String range = a.lo() + ":" + a.hi();
       String name = switch (key) {
-        case "g" -> "$c~$";
+        case "g" -> "$C~$";
+        case "c" -> "$C$";
         case "hPrev", "cPrev" -> null;
         default -> "$" + key + "$";
       };

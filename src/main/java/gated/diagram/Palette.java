@@ -7,7 +7,7 @@ import java.awt.Font;
  * The colours and fonts of every diagram, in one place, so that a gate has the same colour in the cell
  * diagram, in a highlight and in the {@link GateExplorer}.
  *
- * <p>Value colours use the stops of {@link gated.plot.Heatmap}: a light-to-dark blue scale for ranges
+ * <p>Value colours use the stops of {@link gated.plot.Heatmap}: a white-to-black grey scale for ranges
  * that start at 0 (gates) and a blue–white–red scale with white at 0 for ranges that include negative
  * numbers (c̃, c, h, x), so a strip in a diagram reads like a column of the course's heat maps.
  */
@@ -47,8 +47,8 @@ public final class Palette {
   static final Color NODE_FILL = new Color(0xfde7ef);
   static final Color NODE_EDGE = new Color(0xb0476e);
 
-  private static final Color[] SEQUENTIAL = {new Color(0xf7fbff), new Color(0x9ecae1), new Color(0x3182bd),
-      new Color(0x08306b)};
+  private static final Color[] SEQUENTIAL = {new Color(0xffffff), new Color(0xbdbdbd), new Color(0x636363),
+      new Color(0x111111)};
   private static final Color[] DIVERGING = {new Color(0x2166ac), new Color(0x92c5de), new Color(0xf7f7f7),
       new Color(0xf4a582), new Color(0xb2182b)};
 

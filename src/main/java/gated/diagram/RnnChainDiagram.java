@@ -1,6 +1,7 @@
 package gated.diagram;
 
 import gated.model.Rnn;
+import gated.train.GradientFlow;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -16,6 +17,7 @@ import java.util.List;
  * <pre>
  *   display(Diagrams.rnnChain(List.of("the", "cat", "sat")));
  *   display(RnnChainDiagram.builder().words(words).trace(trace).build().image());   // h_t written on the outputs
+ *   display(RnnChainDiagram.builder().steps(6).gradients(profile).build().image());  // BPTT: ‖∂L/∂h_t‖ flowing back
  * </pre>
  */
 public final class RnnChainDiagram implements Diagram {
@@ -41,6 +43,9 @@ public final class RnnChainDiagram implements Diagram {
   private static final double LAYER_W = 58, LAYER_H = 36, LAYER_MARGIN = 14;
   /** The layer's colour. */
   static final Color LAYER = new Color(0x4c72b0);
+  /** The backward pass: its arrow under the modules, and ‖∂L/∂h_t‖ written under each module on it. */
+  private static final double BACK_Y = 318, BACK_LABEL_Y = 334;
+  static final Color GRADIENT = new Color(0xc0392b);
 
   private final int steps;
   private final List<String> words;
@@ -49,8 +54,10 @@ public final class RnnChainDiagram implements Diagram {
   private final int listed;
   private final int decimals;
   private final List<Annotation> annotations;
+  private final GradientFlow.Profile gradients;
 
   private RnnChainDiagram(Builder b) {
+    this.gradients = b.gradients;
     this.steps = b.steps;
     this.words = b.words;
     this.trace = b.trace;
@@ -81,6 +88,12 @@ public final class RnnChainDiagram implements Diagram {
   /** Number of steps drawn. */
   public int steps() {
     return steps;
+  }
+
+  /** ‖∂L/∂h_t‖ written under step t (1 … T), as given; NaN without gradients. */
+  public double gradientNorm(int t) {
+    if (t < 1 || t > steps) throw new IllegalArgumentException("RnnChainDiagram: step " + t + " is not in 1.." + steps);
+    return gradients == null ? Double.NaN : gradients.at(steps - t);
   }
 
   /** The h_t written on the outputs (keys "h1", "h2", …), exactly as drawn; empty without a trace. */
@@ -125,8 +138,21 @@ public final class RnnChainDiagram implements Diagram {
         s.math(sym, Sketch.SYMBOL_SIZE, box.getMinX() - Sketch.LABEL_GAP, box.getCenterY(), 1, Palette.INK);
       }
     }
-    s.rich("the same module (the same $W_x$, $W_h$, $b$) at every step: $h_t = tanh(W_x·x_t + W_h·h_{t-1} + b)$",
-        Sketch.NOTE_SIZE + 1, WIDTH / 2.0, CAPTION_Y, 0, Palette.MUTED);
+    if (gradients != null) backward(s, pitch, gap, w);
+    String caption = gradients == null
+        ? "the same module (the same $W_x$, $W_h$, $b$) at every step: $h_t = tanh(W_x·x_t + W_h·h_{t-1} + b)$"
+        : "back-propagation through time: the gradient of a loss on $h_T$ reaches $h_t$ through every later module";
+    s.rich(caption, Sketch.NOTE_SIZE + 1, WIDTH / 2.0, CAPTION_Y, 0, Palette.MUTED);
+  }
+
+  /** The backward pass: one arrow from right to left under the modules, ‖∂L/∂h_t‖ under each module on it. */
+  private void backward(Sketch s, double pitch, double gap, double w) {
+    s.arrow(GRADIENT, WIDTH - 14, BACK_Y, LEFT - gap / 2 - 24, BACK_Y);
+    for (int t = 1; t <= steps; t++) {
+      double centre = LEFT + (t - 1) * pitch + gap / 2 + w / 2 + JOIN_DX / 2;
+      s.text(String.format("%.2g", gradients.at(steps - t)), Sketch.NOTE_SIZE, Font.PLAIN, centre, BACK_LABEL_Y, 0, GRADIENT);
+    }
+    s.rich("$‖∂L/∂h_t‖$", Sketch.NOTE_SIZE, 12, BACK_LABEL_Y, -1, GRADIENT);
   }
 
   /** Options for an {@link RnnChainDiagram}. */
@@ -137,6 +163,7 @@ public final class RnnChainDiagram implements Diagram {
     private String title = "";
     private int listed = 6;
     private int decimals = 2;
+    private GradientFlow.Profile gradients;
 
     private Builder() {}
 
@@ -181,6 +208,21 @@ public final class RnnChainDiagram implements Diagram {
 
     public Builder title(String title) {
       this.title = title == null ? "" : title;
+      return this;
+    }
+
+    /**
+     * Draw the backward pass: an arrow from the last step to the first, with ‖∂L/∂h_t‖ of this profile (as from
+     * {@link GradientFlow#hiddenGradientNorms}, one value per distance d = T − t) written under step t. The profile
+     * must have one value per step of the diagram; set the steps (or words, or trace) first.
+     */
+    public Builder gradients(GradientFlow.Profile profile) {
+      if (profile == null) throw new IllegalArgumentException("RnnChainDiagram: the gradient profile is null");
+      if (profile.values().size() != steps) {
+        throw new IllegalArgumentException("RnnChainDiagram: the gradient profile has " + profile.values().size()
+            + " values but the diagram has " + steps + " steps");
+      }
+      this.gradients = profile;
       return this;
     }
 

@@ -30,7 +30,13 @@ public record Verdict(Status status, String message) {
     return status == Status.CORRECT;
   }
 
-  /** The line a notebook prints: "✓ Exercise 04.1: right.", "✗ Exercise 04.1: …", "… Exercise 04.1: …". */
+  /** Printed lines are at most this long; a longer verdict goes on over indented lines. */
+  public static final int WIDTH = 100;
+
+  /**
+   * What a notebook prints: "✓ Exercise 04.1: right.", "✗ Exercise 04.1: …", "… Exercise 04.1: …"; an explanation
+   * too long for one line of {@link #WIDTH} characters goes on over lines indented by four spaces.
+   */
   public String line(String id) {
     String mark = switch (status) {
       case CORRECT -> "✓";
@@ -38,6 +44,22 @@ public record Verdict(Status status, String message) {
       case UNANSWERED -> "…";
     };
     String text = message.endsWith(".") || message.endsWith("?") || message.endsWith("!") ? message : message + ".";
-    return mark + " Exercise " + id + ": " + text;
+    return wrap(mark + " Exercise " + id + ": " + text);
+  }
+
+  /** Breaks at spaces so that no line is longer than {@link #WIDTH}; a single longer word stays whole. */
+  static String wrap(String text) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > WIDTH) {
+        out.append(line).append('\n');
+        line.setLength(0);
+        line.append("    ");
+      }
+      if (line.length() > 0 && !line.toString().isBlank()) line.append(' ');
+      line.append(word);
+    }
+    return out.append(line).toString();
   }
 }

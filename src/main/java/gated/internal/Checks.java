@@ -296,16 +296,16 @@ public final class Checks {
    */
   public static double[] stepArguments(String op, Params<?> weights, Params<?> gradient) {
     notNull(op, "θ (the weights)", weights);
-    notNull(op, "∇J (the gradient)", gradient);
-    sameShapes(op, "θ", weights, "∇J", gradient);
+    notNull(op, "∇L (the gradient)", gradient);
+    sameShapes(op, "θ", weights, "∇L", gradient);
     double[] theta = finite(op, "θ", weights.toArray());
-    gated.train.Optimizer.requireFinite(op, gradient.toArray(), "gradient ∇J");
+    gated.train.Optimizer.requireFinite(op, gradient.toArray(), "gradient ∇L");
     return theta;
   }
 
   /**
    * Two sets of weights (or a set of weights and its gradient) belong to the same model: same kind,
-   * same shape of every block. "SGD step θ ← θ − α·∇J: θ is LSTM weights (…H = 3, X = 2) but ∇J is
+   * same shape of every block. "SGD step θ ← θ − α·∇L: θ is LSTM weights (…H = 3, X = 2) but ∇L is
    * LSTM weights (…H = 2, X = 6)".
    */
   public static void sameShapes(String op, String aName, Params<?> a, String bName, Params<?> b) {

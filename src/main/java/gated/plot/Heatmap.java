@@ -19,15 +19,17 @@ import org.knowm.xchart.HeatMapChartBuilder;
  * <p>The colour range is fixed, so two pictures can be compared by eye. Without {@link #range}: [0, 1]
  * when every value lies there (gates, σ outputs), [−1, 1] when every value lies there (tanh quantities),
  * otherwise symmetric [−m, m] with m = max |v|. Ranges that include negative numbers use a diverging
- * blue–white–red palette with white at 0; ranges ≥ 0 use a light-to-dark palette. Values outside the range
+ * blue–white–red palette with white at 0; ranges ≥ 0 use a white-to-black grey palette. Values outside the range
  * take the colour of the nearest end.
  *
  * <p>The x axis is titled "t" (steps 1 … T) unless {@link #xLabel} says otherwise; labels that would
  * overlap are tilted.
  */
 public final class Heatmap {
-  private static final Color[] SEQUENTIAL = {new Color(0xf7fbff), new Color(0x9ecae1), new Color(0x3182bd),
-      new Color(0x08306b)};
+  // Gates and other ranges ≥ 0 shade from white (0) to black (1) in greys, so that no blue in a gate map can be read
+  // as the blue (negative) end of a state map next to it.
+  private static final Color[] SEQUENTIAL = {new Color(0xffffff), new Color(0xbdbdbd), new Color(0x636363),
+      new Color(0x111111)};
   private static final Color[] DIVERGING = {new Color(0x2166ac), new Color(0x92c5de), new Color(0xf7f7f7),
       new Color(0xf4a582), new Color(0xb2182b)};
 

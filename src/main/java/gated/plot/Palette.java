@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * (the Okabe–Ito colours, which stay distinct for the common forms of colour blindness). A series is
- * recognised as a model by its name, see {@link #modelOf(String)}; "chance" and other reference levels are
- * grey; every other series (a unit of a state, "weights", "biases", a clipping threshold) takes a colour that
+ * recognised as a model by its name, see {@link #modelOf(String)}; "chance", a "baseline" and other reference
+ * levels are grey; every other series (a unit of a state, "weights", "biases", a clipping threshold) takes a colour that
  * no model uses, so a colour never changes meaning between figures.
  */
 public final class Palette {
@@ -56,7 +56,7 @@ public final class Palette {
   private static final Pattern GRU = Pattern.compile("\\bGRU\\b");
   private static final Pattern LSTM = Pattern.compile("\\bLSTM\\b");
   private static final Pattern RNN = Pattern.compile("\\bRNN\\b");
-  private static final Pattern CHANCE = Pattern.compile("(?i)\\bchance\\b");
+  private static final Pattern CHANCE = Pattern.compile("(?i)\\bchance\\b|\\bbaseline\\b");
 
   private Palette() {}
 
@@ -76,7 +76,10 @@ public final class Palette {
     return Optional.empty();
   }
 
-  /** Whether a series is a reference level rather than a measurement: its name contains the word "chance". */
+  /**
+   * Whether a series is a reference level rather than a measurement: its name contains the word "chance" or
+   * "baseline" (e.g. "bigram baseline").
+   */
   public static boolean isReference(String seriesName) {
     return seriesName != null && CHANCE.matcher(seriesName.toLowerCase(Locale.ROOT)).find();
   }

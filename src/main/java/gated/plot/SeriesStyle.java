@@ -29,12 +29,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *       its training curve dashed (a second run of that colour: dash-dot and dotted);</li>
  *   <li>marker and width: every measured series of the chart gets its own marker shape, and each line is a
  *       little thinner than the one before it (it is drawn on top), so two lines that lie on top of each
- *       other still show both. Reference levels are thin and have no markers.</li>
+ *       other still show both. Reference levels are thin, grey and have no markers; several of them in one chart
+ *       are told apart by their dash patterns (dashed, dotted, dash-dot).</li>
  * </ul>
  */
 record SeriesStyle(Color color, BasicStroke line, Marker marker, float width, boolean reference) {
   private static final BasicStroke[] LINES = {SeriesLines.SOLID, SeriesLines.DASH_DASH, SeriesLines.DOT_DOT,
       SeriesLines.DASH_DOT};
+  private static final BasicStroke[] REFERENCE_LINES = {SeriesLines.DASH_DASH, SeriesLines.DOT_DOT, SeriesLines.DASH_DOT};
   private static final BasicStroke[] PAIR_TEST = {SeriesLines.SOLID, SeriesLines.DASH_DOT};
   private static final BasicStroke[] PAIR_TRAIN = {SeriesLines.DASH_DASH, SeriesLines.DOT_DOT};
   private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE,
@@ -75,11 +77,12 @@ record SeriesStyle(Color color, BasicStroke line, Marker marker, float width, bo
     }
     List<SeriesStyle> out = new ArrayList<>();
     int measured = 0;
+    int references = 0;
     for (int k = 0; k < names.size(); k++) {
       String name = names.get(k);
       Color c = colours.get(keys.get(k));
       if (Palette.isReference(name)) {
-        out.add(new SeriesStyle(c, SeriesLines.DASH_DASH, SeriesMarkers.NONE, 1.5f, true));
+        out.add(new SeriesStyle(c, REFERENCE_LINES[references++ % REFERENCE_LINES.length], SeriesMarkers.NONE, 1.5f, true));
       } else {
         float width = Math.max(1.5f, 3.5f - 0.5f * measured);   // later lines thinner: drawn on top, both stay visible
         out.add(new SeriesStyle(c, lineOf[k], MARKERS[measured++ % MARKERS.length], width, false));

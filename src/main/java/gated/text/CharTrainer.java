@@ -7,6 +7,7 @@ import gated.tensor.Params;
 import gated.train.Adam;
 import gated.train.Clip;
 import gated.train.NonFiniteException;
+import gated.train.Progress;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -31,9 +32,10 @@ import java.util.List;
  * The time budget counts training only, on the CPU clock of the thread that trains: the held-out
  * evaluations are timed separately, and other programs on a busy machine do not eat into it, so two
  * models given the same budget get the same amount of computing. Wall-clock time is reported too.
- * Progress is one compact line per evaluation. Kernel → Interrupt stops training between two updates
- * with an {@link Interrupted} whose {@link Interrupted#partial()} is the History so far, with the model
- * of the last finished update.
+ * Progress is the course's one progress line ({@link Progress}): the training bits per character, the latest
+ * held-out score, updates per second and the time left, rewritten in place. Kernel → Interrupt stops training
+ * between two updates with an {@link Interrupted} whose {@link Interrupted#partial()} is the History so far,
+ * with the model of the last finished update.
  */
 public final class CharTrainer {
   private final int streams;
@@ -43,6 +45,7 @@ public final class CharTrainer {
   private final int maxUpdates;
   private final double maxSeconds;
   private final int evaluations;
+  private final boolean logSpaced;
   private final boolean carryState;
   private final PrintStream progress;
 
@@ -54,6 +57,7 @@ public final class CharTrainer {
     this.maxUpdates = b.maxUpdates;
     this.maxSeconds = b.maxSeconds;
     this.evaluations = b.evaluations;
+    this.logSpaced = b.logSpaced;
     this.carryState = b.carryState;
     this.progress = b.progress;
   }
@@ -75,11 +79,12 @@ public final class CharTrainer {
    * @param evalSeconds total wall-clock time of the held-out evaluations
    * @param characters characters trained on (B·T per update)
    * @param diverged empty, or why training stopped
+   * @param models the model at each evaluation (0 = before training), e.g. to sample from it
    */
   public record History<P extends Params<P>>(CharModel<P> model, List<Integer> updates, List<Double> seconds,
       List<Double> heldOutBits, List<Double> trainBits, double trainSeconds, double trainWallSeconds, double evalSeconds,
       long characters,
-      String diverged) {
+      String diverged, List<CharModel<P>> models) {
 
     public double finalHeldOutBits() {
       return heldOutBits.get(heldOutBits.size() - 1);
@@ -110,6 +115,8 @@ public final class CharTrainer {
     Adam adam = Adam.withLearningRate(learningRate);
     List<Integer> ups = new ArrayList<>();
     List<Double> secs = new ArrayList<>(), held = new ArrayList<>(), tr = new ArrayList<>();
+    List<CharModel<P>> snapshots = new ArrayList<>();
+    snapshots.add(model);
     long evalNanos = 0;
     evalNanos += evaluate(model, heldOut, ups, secs, held, tr, 0, 0, Double.NaN);
     CharModel<P> current = model;
@@ -120,14 +127,16 @@ public final class CharTrainer {
     long sinceChars = 0;
     int u = 0;
     String diverged = "";
-    double evalEvery = evalInterval();
-    double nextEval = evalEvery;
+    int evaluation = 1;                                                      // the next evaluation, 1 … evaluations
+    Progress line = progress == null ? null : Progress.of(maxUpdates).label(model.name()).lossName("bits/char")
+        .note(String.format("held-out %.3f", held.get(0))).to(progress);
     while (true) {
       if (Interrupt.requested()) {                                          // Kernel → Interrupt: stop between updates
+        if (line != null) line.finish();
         throw new Interrupted("interrupted after update " + u + "; its model is kept in the History of this "
             + "exception (partial())", new History<>(current, List.copyOf(ups), List.copyOf(secs), List.copyOf(held),
             List.copyOf(tr), trainNanos / 1e9, wallNanos / 1e9, evalNanos / 1e9, (long) u * streams * steps,
-            "interrupted"));
+            "interrupted", List.copyOf(snapshots)));
       }
       long s = cpuNanos();
       long w = System.nanoTime();
@@ -142,6 +151,7 @@ public final class CharTrainer {
         state = r.end();                                                    // values only: no gradient crosses
         sinceNats += r.loss();
         sinceChars += r.characters();
+        if (line != null) line.step(Bits.fromNats(r.loss() / r.characters()));
       } catch (NonFiniteException e) {
         diverged = "update " + (u + 1) + ": " + e.getMessage();
         trainNanos += cpuNanos() - s;
@@ -153,25 +163,25 @@ public final class CharTrainer {
       wallNanos += System.nanoTime() - w;
       double done = Math.max((double) u / maxUpdates, trainNanos / 1e9 / maxSeconds);
       boolean last = done >= 1;
-      if (last || done >= nextEval) {
-        nextEval += evalEvery;
+      if (last || done >= fractionAt(evaluation)) {
+        while (evaluation < evaluations && fractionAt(evaluation) <= done) evaluation++;   // one evaluation per update
         double trainBits = Bits.fromNats(sinceNats / sinceChars);
         sinceNats = 0;
         sinceChars = 0;
         evalNanos += evaluate(current, heldOut, ups, secs, held, tr, u, trainNanos / 1e9, trainBits);
-        if (progress != null) {
-          double rate = u / (wallNanos / 1e9);                              // updates per wall-clock second
-          double wallPerCpu = wallNanos / (double) Math.max(1, trainNanos);
-          double left = Math.max(0, Math.min((maxUpdates - u) / rate, (maxSeconds - trainNanos / 1e9) * wallPerCpu));
-          progress.println(String.format("update %5d  train %.3f  held-out %.3f bits/char  %5.1f updates/s  %4.0f s left",
-              u, trainBits, held.get(held.size() - 1), rate, left));
-        }
+        snapshots.add(current);
+        if (line != null) line.note(String.format("held-out %.3f", held.get(held.size() - 1)));
       }
       if (last) break;
     }
+    if (line != null) line.finish();
     if (!diverged.isEmpty() && progress != null) progress.println("stopped: " + diverged);
+    if (diverged.isEmpty() && u < maxUpdates && progress != null) {
+      String budget = maxSeconds == Math.rint(maxSeconds) ? String.format("%.0f", maxSeconds) : String.valueOf(maxSeconds);
+      progress.println("stopped by the time budget of " + budget + " s (CPU) after " + u + " of " + maxUpdates + " updates");
+    }
     return new History<>(current, List.copyOf(ups), List.copyOf(secs), List.copyOf(held), List.copyOf(tr),
-        trainNanos / 1e9, wallNanos / 1e9, evalNanos / 1e9, (long) u * streams * steps, diverged);
+        trainNanos / 1e9, wallNanos / 1e9, evalNanos / 1e9, (long) u * streams * steps, diverged, List.copyOf(snapshots));
   }
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -182,8 +192,12 @@ public final class CharTrainer {
         ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
   }
 
-  private double evalInterval() {
-    return 1.0 / evaluations;
+  /**
+   * The share of the run (of its updates or of its time budget, whichever is further along) at which evaluation e
+   * (1 … evaluations) falls: evenly spaced, e / E, or doubling, 2^(e − E), so that the early, fast changes are seen.
+   */
+  private double fractionAt(int e) {
+    return logSpaced ? Math.pow(2, e - evaluations) : (double) e / evaluations;
   }
 
   private static long evaluate(CharModel<?> model, BpttBatches heldOut, List<Integer> ups, List<Double> secs,
@@ -208,6 +222,7 @@ public final class CharTrainer {
     private int maxUpdates = 1000;
     private double maxSeconds = 30;
     private int evaluations = 8;
+    private boolean logSpaced;
     private boolean carryState = true;
     private PrintStream progress;
 
@@ -247,9 +262,20 @@ public final class CharTrainer {
       return this;
     }
 
-    /** How many held-out evaluations to spread over the run (besides the one before training). */
+    /** How many held-out evaluations to spread evenly over the run (besides the one before training). */
     public Builder evaluations(int evaluations) {
+      this.logSpaced = false;
       this.evaluations = Checks.positive("character training", "evaluations", evaluations);
+      return this;
+    }
+
+    /**
+     * {@code evaluations} held-out evaluations at doubling distances, the last at the end: with 8 over 800 updates,
+     * at updates 7, 13, 25, 50, 100, 200, 400 and 800 (or at those shares of the time budget).
+     */
+    public Builder logSpacedEvaluations(int evaluations) {
+      this.evaluations = Checks.positive("character training", "evaluations", evaluations);
+      this.logSpaced = true;
       return this;
     }
 
@@ -259,7 +285,10 @@ public final class CharTrainer {
       return this;
     }
 
-    /** Where to print one progress line per evaluation (e.g. System.out); null for none. */
+    /**
+     * Where the progress line goes (e.g. System.out; null for none): one {@link Progress} line, updated in place
+     * at most once a second, with the held-out score of the latest evaluation.
+     */
     public Builder progress(PrintStream out) {
       this.progress = out;
       return this;

@@ -43,4 +43,27 @@ public final class Evaluation {
     }
     return Bits.fromNats(nats / n);
   }
+
+  /**
+   * An n-gram model scored on exactly the same targets as {@link #bitsPerChar(CharModel, BpttBatches)}, each
+   * predicted from the characters before it in its own stream (at most the last n − 1), which is what the
+   * recurrent model has read when it predicts that character.
+   */
+  public static double bitsPerChar(NGramModel model, BpttBatches batches) {
+    Checks.notNull("evaluation", "n-gram model", model);
+    Checks.notNull("evaluation", "batches", batches);
+    int[] ids = batches.ids();
+    double nats = 0;
+    long n = 0;
+    for (int k = 0; k < batches.count(); k++) {
+      for (int b = 0; b < batches.streams(); b++) {
+        int streamStart = b * batches.streamLength();
+        for (int t = 0; t < batches.steps(); t++) {
+          nats -= Math.log(model.probability(ids, streamStart, batches.position(k, b, t) + 1));
+          n++;
+        }
+      }
+    }
+    return Bits.fromNats(nats / n);
+  }
 }

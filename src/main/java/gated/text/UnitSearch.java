@@ -64,15 +64,30 @@ public final class UnitSearch {
 
   /** Reads {@code text} from h_0 = c_0 = 0 in chunks of 256 characters, carrying the state. */
   public static States record(CharModel<?> model, CharVocabulary vocabulary, String text) {
+    return record(model, vocabulary, "", text);
+  }
+
+  /**
+   * Reads {@code warmUp} first, from h_0 = c_0 = 0, without recording, then records {@code text} from the state
+   * it reached: the text before the recorded part, so that its first characters are not read from a state of
+   * zeros that the model never meets in the middle of a text.
+   */
+  public static States record(CharModel<?> model, CharVocabulary vocabulary, String warmUp, String text) {
     Checks.notNull("unit search", "model", model);
     Checks.notNull("unit search", "vocabulary", vocabulary);
+    Checks.notNull("unit search", "warm-up text", warmUp);
     Checks.notNull("unit search", "text", text);
     if (text.isEmpty()) throw new IllegalArgumentException("unit search: the text is empty");
+    CharModel.State state = model.zeroState(1);
+    int[] before = vocabulary.encode(warmUp);
+    for (int start = 0; start < before.length; start += 256) {
+      state = model.forward(new int[][] {java.util.Arrays.copyOfRange(before, start, Math.min(before.length, start + 256))},
+          state).end();
+    }
     int[] ids = vocabulary.encode(text);
     int n = ids.length, hSize = model.hiddenSize();
     double[][] h = new double[n][];
     List<double[]> c = new ArrayList<>();
-    CharModel.State state = model.zeroState(1);
     for (int start = 0; start < n; start += 256) {
       int len = Math.min(256, n - start);
       int[] chunk = new int[len];

@@ -74,6 +74,23 @@ public final class GradientFlow {
   }
 
   /**
+   * ‖∂L/∂c_t‖ for L = u·h_T as above, on the run that starts from the state (h_0, c_0) rather than from
+   * zero: the run a lesson plots after {@code lstm.forward(xs, h0, c0)}. The total gradient, through the
+   * cell-state path and through h_t and the gates.
+   */
+  public static Profile cellGradientNorms(String label, Lstm lstm, List<Vec> xs, Vec h0, Vec c0) {
+    Checks.notNull("gradient flow", "LSTM", lstm);
+    String op = "gradient flow from (h_0, c_0)";
+    Checks.vector(op, "h_0", h0, lstm.outputSize(), "the hidden size H");
+    Checks.vector(op, "c_0", c0, lstm.outputSize(), "the hidden size H");
+    Lstm.LstmTrace trace = lstm.forward(xs, h0, c0);
+    int steps = trace.steps().size();
+    Vec u = Vec.fill(lstm.outputSize(), 1 / Math.sqrt(lstm.outputSize()));
+    List<Vec> dc = lstm.backwardWithCell(trace, Sequences.onlyLast(steps, u)).dCell();
+    return byDistance(label, dc.stream().map(Vec::norm).toList());
+  }
+
+  /**
    * The mean over units of Π_{k=t+1}^{T} f_k: the factor by which the direct cell-state path
    * c_t → c_T scales a gradient, since ∂c_k/∂c_{k-1} = diag(f_k) along that path.
    */

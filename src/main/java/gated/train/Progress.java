@@ -28,6 +28,7 @@ import java.util.function.LongSupplier;
  * <pre>  LSTM  step 120/1000 (12%)  loss 2.314  9.8 steps/s  ETA 1 min 30 s</pre>
  *
  * <p>The finished line gives the total: {@code LSTM  1000 steps in 1 min 42 s (9.8 steps/s), last loss 1.523}.
+ * A {@link #note} (for example the latest held-out score) is added after the loss on every line.
  */
 public final class Progress {
   private final int total;
@@ -35,6 +36,7 @@ public final class Progress {
   private PrintStream out = System.out;
   private String label = "";
   private String lossName = "loss";
+  private String note = "";
   private boolean inPlace = true;
   private long intervalNanos = 1_000_000_000L;
   private boolean explicitInterval;
@@ -74,6 +76,15 @@ public final class Progress {
   /** What the number passed to {@link #step} is called on the line (default "loss"; e.g. "bits/char"). */
   public Progress lossName(String name) {
     this.lossName = Checks.notNull("progress", "loss name", name);
+    return this;
+  }
+
+  /**
+   * A short note shown after the loss on every line from now on, e.g. the latest held-out score
+   * ({@code "held-out 2.345"}); empty for none. It appears on the final line too.
+   */
+  public Progress note(String note) {
+    this.note = Checks.notNull("progress", "note", note);
     return this;
   }
 
@@ -121,7 +132,8 @@ public final class Progress {
     long now = clock.getAsLong();
     if (windowCount > 0) lastWindowMean = windowSum / windowCount;
     String line = prefix() + steps + (steps == 1 ? " step" : " steps") + " in " + duration(seconds(now))
-        + (steps > 0 ? String.format(Locale.ROOT, " (%s steps/s), last %s %s", rate(now), lossName, number(lastWindowMean)) : "");
+        + (steps > 0 ? String.format(Locale.ROOT, " (%s steps/s), last %s %s", rate(now), lossName, number(lastWindowMean)) : "")
+        + (note.isEmpty() ? "" : ", " + note);
     if (inPlace) {
       out.print("\r" + pad(line) + "\n");
     } else {
@@ -150,6 +162,7 @@ public final class Progress {
     s.append("step ").append(steps);
     if (total > 0) s.append('/').append(total).append(String.format(Locale.ROOT, " (%d%%)", (int) (100L * steps / total)));
     s.append("  ").append(lossName).append(' ').append(number(lastWindowMean));
+    if (!note.isEmpty()) s.append("  ").append(note);
     s.append("  ").append(rate(now)).append(" steps/s");
     if (total > 0 && steps < total) s.append("  ETA ").append(duration(seconds(now) / steps * (total - steps)));
     return s.toString();
@@ -189,7 +202,8 @@ public final class Progress {
   static String number(double v) {
     if (Double.isNaN(v) || Double.isInfinite(v)) return String.valueOf(v);
     double a = Math.abs(v);
-    return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 0.01 || a == 0 ? "%.3f" : "%.2e", v);
+    return String.format(Locale.ROOT, a >= 1e7 ? "%.2e" : a >= 100 ? "%.0f" : a >= 10 ? "%.1f"
+        : a >= 0.01 || a == 0 ? "%.3f" : "%.2e", v);                     // 1e308 as 1.00e+308, not 309 digits
   }
 
   /** "45 s", "1 min 30 s", "2 h 5 min". */

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -58,6 +59,7 @@ public final class Trainer {
   private final double clipThreshold;
   private final double stopAt;
   private final boolean teachingPath;
+  private final Consumer<Step<?>> watcher;
 
   private Trainer(Builder b) {
     this.epochs = b.epochs;
@@ -68,6 +70,7 @@ public final class Trainer {
     this.clipThreshold = b.clipThreshold;
     this.stopAt = b.stopAt;
     this.teachingPath = b.teachingPath;
+    this.watcher = b.watcher;
   }
 
   public static Builder builder() {
@@ -117,6 +120,24 @@ public final class Trainer {
     }
   }
 
+  /**
+   * One optimizer step as a {@link Builder#onStep watcher} sees it, before the step is taken.
+   *
+   * @param epoch the epoch, counted from 1
+   * @param batch the minibatch within the epoch, counted from 1
+   * @param before the classifier before this step
+   * @param examples the minibatch
+   * @param gradient the mean gradient over the minibatch, before clipping
+   */
+  public record Step<W extends Params<W>>(int epoch, int batch, Classifier<W> before, List<Example> examples,
+      ClassifierWeights<W> gradient) {
+    public Step {
+      Checks.notNull("training step", "classifier before the step", before);
+      Checks.notNull("training step", "gradient", gradient);
+      examples = List.copyOf(Checks.nonEmpty("training step", "minibatch", examples));
+    }
+  }
+
   public <W extends Params<W>> History<W> fit(Classifier<W> model, List<Example> train, List<Example> test) {
     Checks.notNull("training", "model", model);
     Checks.nonEmpty("training", "training set", train);
@@ -148,20 +169,21 @@ public final class Trainer {
           if (sum.isPresent()) {                                             // the batched path: the same numbers, all at once
             for (double loss : sum.get().losses()) {
               lossSum += loss;
-              if (!Double.isFinite(lossSum)) throw new NonFiniteException("epoch " + (epoch + 1) + ": the summed loss overflowed");
+              if (!Double.isFinite(lossSum)) throw lossOverflow(epoch, loss);
             }
             g = sum.get().gradient();
           } else {
             for (Example ex : batch) {
               Classifier.Result<W> r = current.lossAndGradient(ex);
               lossSum += r.loss();
-              if (!Double.isFinite(lossSum)) throw new NonFiniteException("epoch " + (epoch + 1) + ": the summed loss overflowed");
+              if (!Double.isFinite(lossSum)) throw lossOverflow(epoch, r.loss());
               g = g == null ? r.gradient() : g.plusScaled(r.gradient(), 1);
             }
           }
           g = g.scale(1.0 / batch.size());                                   // mean over the minibatch
           double norm = g.norm();
           maxNorm = Math.max(maxNorm, norm);
+          if (watcher != null) watcher.accept(new Step<>(epoch + 1, start / batchSize + 1, current, batch, g));
           if (!Double.isFinite(norm)) {
             throw new NonFiniteException("epoch " + (epoch + 1) + ": the gradient norm is " + norm
                 + " (an exploding gradient)");
@@ -188,6 +210,13 @@ public final class Trainer {
     }
     return new History<>(current, List.copyOf(losses), List.copyOf(trainAcc), List.copyOf(testAcc),
         List.copyOf(norms), diverged);
+  }
+
+  /** The summed loss left the doubles: L ≈ max z − z_y, so the logits of that example are far apart. */
+  private static NonFiniteException lossOverflow(int epoch, double exampleLoss) {
+    return new NonFiniteException("softmax cross-entropy: the loss summed over epoch " + (epoch + 1)
+        + " overflowed at an example with L = " + exampleLoss + "; the output layer's logits differ by about"
+        + " that much (diverged training?)");
   }
 
   /**
@@ -217,6 +246,7 @@ public final class Trainer {
     private double clipThreshold = 1;
     private double stopAt = Double.POSITIVE_INFINITY;
     private boolean teachingPath;
+    private Consumer<Step<?>> watcher;
 
     private Builder() {}
 
@@ -279,6 +309,15 @@ public final class Trainer {
      */
     public Builder teachingPath() {
       this.teachingPath = true;
+      return this;
+    }
+
+    /**
+     * Calls {@code watcher} at every optimizer step with the classifier before the step, the minibatch and its
+     * gradient before clipping, e.g. to keep the step with the largest gradient. It must not throw.
+     */
+    public Builder onStep(Consumer<Step<?>> watcher) {
+      this.watcher = Checks.notNull("trainer", "step watcher", watcher);
       return this;
     }
 

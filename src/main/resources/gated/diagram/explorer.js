@@ -77,13 +77,13 @@
 
   // -------------------------------------------------------------- the page --
 
-  var SYMBOL = { cPrev: 'c<sub>t−1</sub>', f: 'f<sub>t</sub>', i: 'i<sub>t</sub>', g: 'c&#771;<sub>t</sub>',
-    o: 'o<sub>t</sub>', c: 'c<sub>t</sub>', h: 'h<sub>t</sub>', hPrev: 'h<sub>t−1</sub>' };
-  var TITLE = { cPrev: 'memory before this step', f: 'forget gate: how much of c_{t-1} to keep',
+  var SYMBOL = { cPrev: 'C<sub>t−1</sub>', f: 'f<sub>t</sub>', i: 'i<sub>t</sub>', g: 'C&#771;<sub>t</sub>',
+    o: 'o<sub>t</sub>', c: 'C<sub>t</sub>', h: 'h<sub>t</sub>', hPrev: 'h<sub>t−1</sub>' };
+  var TITLE = { cPrev: 'memory before this step', f: 'forget gate: how much of C_{t-1} to keep',
     i: 'input gate: how much of the candidate to write', g: 'candidate: what could be written',
-    o: 'output gate: how much of tanh(c_t) to show', c: 'memory after this step', h: 'hidden state: the output' };
+    o: 'output gate: how much of tanh(C_t) to show', c: 'memory after this step', h: 'hidden state: the output' };
   /** The columns of the grid, in the order of c_t = f ⊙ c_{t-1} + i ⊙ c̃ and h_t = o ⊙ tanh(c_t): one unit per row. */
-  var COLUMNS = ['f', '×', 'cPrev', '+', 'i', '×', 'g', '=', 'c', '|', 'o', '× tanh(c) =', 'h'];
+  var COLUMNS = ['f', '×', 'cPrev', '+', 'i', '×', 'g', '=', 'c', '|', 'o', '× tanh(C) =', 'h'];
   var GATES = { f: 1, i: 1, o: 1 };
 
   function fmt(v, d) {
@@ -157,9 +157,9 @@
       }).join('') + '</tr>';
     }
     html += '</tbody></table>';
-    html += '<div class="gx-eq">c<sub>t</sub> = f<sub>t</sub> ⊙ c<sub>t−1</sub> + i<sub>t</sub> ⊙ c&#771;<sub>t</sub>,'
-      + ' &nbsp; h<sub>t</sub> = o<sub>t</sub> ⊙ tanh(c<sub>t</sub>) &nbsp; (hover a number for its unit)</div>';
-    html += '<div class="gx-memory"><div class="gx-caption">memory c<sub>t</sub> of every unit over the sentence'
+    html += '<div class="gx-eq">C<sub>t</sub> = f<sub>t</sub> ⊙ C<sub>t−1</sub> + i<sub>t</sub> ⊙ C&#771;<sub>t</sub>,'
+      + ' &nbsp; h<sub>t</sub> = o<sub>t</sub> ⊙ tanh(C<sub>t</sub>) &nbsp; (hover a number for its unit)</div>';
+    html += '<div class="gx-memory"><div class="gx-caption">memory C<sub>t</sub> of every unit over the sentence'
       + ' (click a column to go to that step)</div><table class="gx-map"><tbody>';
     for (var u = 0; u < H; u++) {
       html += '<tr><th>' + u + '</th>';
@@ -243,11 +243,11 @@
         var k = Number(cell.getAttribute('data-k')), s = steps[state.t - 1];
         tip.innerHTML = '<b>unit ' + k + ', step ' + state.t + ' “' + esc(data.words[state.t - 1]) + '”</b><br>'
           + 'f = ' + fmt(s.f[k]) + ' (z<sub>f</sub> = ' + fmt(s.zf[k]) + '), i = ' + fmt(s.i[k])
-          + ' (z<sub>i</sub> = ' + fmt(s.zi[k]) + ')<br>c&#771; = ' + fmt(s.g[k]) + ' (z<sub>g</sub> = ' + fmt(s.zg[k])
+          + ' (z<sub>i</sub> = ' + fmt(s.zi[k]) + ')<br>C&#771; = ' + fmt(s.g[k]) + ' (z<sub>g</sub> = ' + fmt(s.zg[k])
           + '), o = ' + fmt(s.o[k]) + ' (z<sub>o</sub> = ' + fmt(s.zo[k]) + ')<br>'
-          + 'c<sub>t</sub> = f·c<sub>t−1</sub> + i·c&#771; = ' + fmt(s.f[k] * s.cPrev[k]) + ' + '
+          + 'C<sub>t</sub> = f·C<sub>t−1</sub> + i·C&#771; = ' + fmt(s.f[k] * s.cPrev[k]) + ' + '
           + term(s.i[k] * s.g[k]) + ' = ' + fmt(s.c[k]) + '<br>'
-          + 'h<sub>t</sub> = o·tanh(c<sub>t</sub>) = ' + fmt(s.o[k]) + ' × ' + term(s.tanhC[k]) + ' = ' + fmt(s.h[k]);
+          + 'h<sub>t</sub> = o·tanh(C<sub>t</sub>) = ' + fmt(s.o[k]) + ' × ' + term(s.tanhC[k]) + ' = ' + fmt(s.h[k]);
         // Under the grid, below the hovered column, so that no number of the grid is covered.
         tip.hidden = false;
         var at = cell.getBoundingClientRect(), from = root.getBoundingClientRect();

@@ -39,6 +39,8 @@ class PaletteTest {
     assertEquals(Optional.empty(), Palette.modelOf("unit 0"));
     assertEquals(Optional.empty(), Palette.modelOf("c[0]"));
     assertTrue(Palette.isReference("chance"));
+    assertTrue(Palette.isReference("bigram baseline"));
+    assertFalse(Palette.isReference("baselines of the LSTM"), "whole words only");
     assertFalse(Palette.isReference("LSTM"));
   }
 
@@ -87,6 +89,19 @@ class PaletteTest {
     XYSeries chance = chart.getSeriesMap().get("chance");
     assertEquals(Palette.REFERENCE, chance.getLineColor());
     assertEquals(SeriesMarkers.NONE, chance.getMarker());
+  }
+
+  @Test
+  void severalReferenceLevelsAreGreyAndToldApartByTheirDashes() {
+    XYChart chart = LinePlot.create().series("LSTM", X, X).series("bigram baseline", X, X)
+        .series("unigram baseline", X, X).build();
+    XYSeries bigram = chart.getSeriesMap().get("bigram baseline");
+    XYSeries unigram = chart.getSeriesMap().get("unigram baseline");
+    assertEquals(Palette.REFERENCE, bigram.getLineColor());
+    assertEquals(Palette.REFERENCE, unigram.getLineColor());
+    assertEquals(SeriesLines.DASH_DASH, bigram.getLineStyle(), "the first reference level stays dashed");
+    assertNotEquals(bigram.getLineStyle(), unigram.getLineStyle());
+    assertEquals(Palette.Model.LSTM.color(), chart.getSeriesMap().get("LSTM").getLineColor());
   }
 
   @Test

@@ -9,6 +9,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CharTrainerTest {
+  private static final String TINY_TEXT = "abc abd abe abf\n".repeat(40);
+  private static final CharVocabulary TINY_VOCABULARY = CharVocabulary.of(TINY_TEXT);
+  private static final int[] TINY = TINY_VOCABULARY.encode(TINY_TEXT);
 
   @Test
   void aSmallLstmBeatsTheBigramOnHeldOutKingJamesText() {
@@ -30,9 +33,8 @@ class CharTrainerTest {
 
   @Test
   void sameSeedSameRun() {
-    String text = "abc abd abe abf\n".repeat(40);
-    CharVocabulary v = CharVocabulary.of(text);
-    int[] ids = v.encode(text);
+    CharVocabulary v = TINY_VOCABULARY;
+    int[] ids = TINY;
     BpttBatches held = BpttBatches.of(ids, 2, 8);
     CharTrainer t = CharTrainer.builder().streams(4).steps(8).maxUpdates(20).evaluations(2).build();
     double a = t.fit(RecurrentCharModel.gru(v.size(), 6, new Random(1)), ids, held).finalHeldOutBits();
@@ -44,10 +46,53 @@ class CharTrainerTest {
   }
 
   @Test
+  void progressIsTheCoursesOneLineWithTheHeldOutScore() {
+    CharVocabulary v = TINY_VOCABULARY;
+    int[] ids = TINY;
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    CharTrainer.History<?> h = CharTrainer.builder().streams(4).steps(8).maxUpdates(20).evaluations(2)
+        .progress(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)).build()
+        .fit(RecurrentCharModel.gru(v.size(), 6, new Random(1)), ids, BpttBatches.of(ids, 2, 8));
+    String out = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(1, out.chars().filter(c -> c == '\n').count(), "one line, rewritten in place: " + out);
+    String last = out.substring(out.lastIndexOf('\r') + 1).strip();
+    assertTrue(last.startsWith("GRU, H = 6  20 steps in "), last);
+    assertTrue(last.endsWith(String.format("held-out %.3f", h.finalHeldOutBits())), last);
+  }
+
+  @Test
+  void logSpacedEvaluationsDoubleAndKeepTheirModels() {
+    CharVocabulary v = TINY_VOCABULARY;
+    int[] ids = TINY;
+    BpttBatches held = BpttBatches.of(ids, 2, 8);
+    CharTrainer.History<?> h = CharTrainer.builder().streams(4).steps(8).maxUpdates(80).maxSeconds(600)
+        .logSpacedEvaluations(4).build().fit(RecurrentCharModel.gru(v.size(), 6, new Random(1)), ids, held);
+    assertEquals(java.util.List.of(0, 10, 20, 40, 80), h.updates());
+    assertEquals(5, h.models().size());
+    for (int k = 0; k < 5; k++) {                               // each kept model scores what was recorded for it
+      assertEquals(h.heldOutBits().get(k), Evaluation.bitsPerChar(h.models().get(k), held), 1e-12);
+    }
+    CharTrainer.History<?> dense = CharTrainer.builder().streams(4).steps(8).maxUpdates(3).maxSeconds(600)
+        .logSpacedEvaluations(6).build().fit(RecurrentCharModel.gru(v.size(), 6, new Random(1)), ids, held);
+    assertEquals(java.util.List.of(0, 1, 2, 3), dense.updates(), "never two evaluations of one update");
+  }
+
+  @Test
+  void aRunCutByItsTimeBudgetSaysSo() {
+    CharVocabulary v = TINY_VOCABULARY;
+    int[] ids = TINY;
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    CharTrainer.History<?> h = CharTrainer.builder().streams(4).steps(8).maxUpdates(1_000_000).maxSeconds(0.05)
+        .progress(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)).build()
+        .fit(RecurrentCharModel.gru(v.size(), 6, new Random(1)), ids, BpttBatches.of(ids, 2, 8));
+    String out = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(out.contains("stopped by the time budget of 0.05 s (CPU) after " + h.totalUpdates() + " of 1000000 updates"), out);
+  }
+
+  @Test
   void anInterruptStopsBetweenUpdatesAndKeepsTheModelSoFar() {
-    String text = "abc abd abe abf\n".repeat(40);
-    CharVocabulary v = CharVocabulary.of(text);
-    int[] ids = v.encode(text);
+    CharVocabulary v = TINY_VOCABULARY;
+    int[] ids = TINY;
     BpttBatches held = BpttBatches.of(ids, 2, 8);
     Thread.currentThread().interrupt();                        // as Kernel → Interrupt does
     try {

@@ -45,6 +45,20 @@ class SamplerAndUnitSearchTest {
   }
 
   @Test
+  void aWarmUpIsReadButNotRecorded() {
+    CharVocabulary v = CharVocabulary.of("ab c\n");
+    RecurrentCharModel<?> m = RecurrentCharModel.lstm(v.size(), 4, new Random(4));
+    UnitSearch.States whole = UnitSearch.record(m, v, "ab cab c\nabc");
+    UnitSearch.States tail = UnitSearch.record(m, v, "ab cab c", "\nabc");
+    assertEquals("\nabc", tail.text());
+    for (int k = 0; k < 4; k++) {
+      assertArrayEquals(whole.h()[8 + k], tail.h()[k], 1e-12);
+      assertArrayEquals(whole.c()[8 + k], tail.c()[k], 1e-12);
+    }
+    assertEquals(UnitSearch.record(m, v, "abc").h()[2][0], UnitSearch.record(m, v, "", "abc").h()[2][0], 0);
+  }
+
+  @Test
   void propertiesByHand() {
     String t = "ab (c)\nd e";
     assertArrayEquals(new double[] {0, 1, 2, 3, 4, 5, 6, 0, 1, 2}, TextProperty.positionInLine().of(t));

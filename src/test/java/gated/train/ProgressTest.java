@@ -56,6 +56,23 @@ class ProgressTest {
     assertTrue(lines[lines.length - 1].startsWith("600 steps in 1 min 0 s"), lines[lines.length - 1]);
   }
 
+  @Test
+  void aNoteFollowsTheLossOnEveryLineFromWhenItIsSet() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Progress p = progress(0, bytes).lines().every(1).lossName("bits/char");
+    now = 1;
+    p.step(3);
+    p.note("held-out 2.500");
+    now = 2_000_000_000L;
+    p.step(2);
+    p.finish();
+    String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+    assertEquals(3, lines.length, String.join("|", lines));
+    assertTrue(!lines[0].contains("held-out"), lines[0]);
+    assertTrue(lines[1].startsWith("step 2  bits/char 2.000  held-out 2.500  "), lines[1]);
+    assertTrue(lines[2].endsWith("last bits/char 2.000, held-out 2.500"), lines[2]);
+  }
+
   /** The loss shown is the mean since the previous update, not one noisy minibatch. */
   @Test
   void showsTheMeanLossSinceThePreviousUpdate() {
@@ -80,5 +97,12 @@ class ProgressTest {
     assertEquals("1 min 30 s", Progress.duration(90));
     assertEquals("2 h 5 min", Progress.duration(7500));
     assertEquals("NaN", Progress.number(Double.NaN));
+  }
+
+  @Test
+  void hugeNumbersAreWrittenWithAnExponent() {
+    assertEquals("1.00e+308", Progress.number(1e308));
+    assertEquals("9999999", Progress.number(9999999));
+    assertEquals("123", Progress.number(123.4));
   }
 }

@@ -97,6 +97,27 @@ class TrainerTest {
   }
 
   @Test
+  void aDivergedRunNamesTheEquationThatOverflowed() {
+    // Notebook 02's run: α = 1e308 on the first-token task; whichever overflow comes first, the reason names
+    // the softmax cross-entropy (huge logits) or the exploding gradient, never a bare "overflowed".
+    Random data = new Random(1);
+    List<Example> firstToken = new ArrayList<>();
+    for (int n = 0; n < 40; n++) {
+      int first = data.nextInt(2);
+      List<Vec> xs = new ArrayList<>();
+      for (int t = 0; t < 10; t++) xs.add(gated.model.OneHot.encode(t == 0 ? first : data.nextInt(3), 3));
+      firstToken.add(Example.labelled(xs, first));
+    }
+    Random r = new Random(42);
+    Classifier<RnnWeights> clf = Classifier.of(Rnn.of(RnnWeights.random(8, 3, 1.0, r)), 2, r);
+    Trainer.History<RnnWeights> h = Trainer.builder().epochs(5).batchSize(4).seed(7).sgd(1e308).build()
+        .fit(clf, firstToken, List.of());
+    assertTrue(h.hasDiverged());
+    assertTrue(h.diverged().startsWith("softmax cross-entropy: "), h.diverged());
+    assertTrue(h.diverged().contains("epoch 1") && h.diverged().contains("L = "), h.diverged());
+  }
+
+  @Test
   void clippingByNormKeepsTheDirectionAndByValueClampsEachEntry() {
     LstmWeights g = LstmWeights.random(3, 4, new Random(2)).scale(100);
     LstmWeights byNorm = Clip.byGlobalNorm(g, 1.0);
@@ -113,7 +134,7 @@ class TrainerTest {
     LstmWeights g = LstmWeights.random(2, 2, new Random(6));
     LstmWeights stepped = Sgd.withLearningRate(0.1).step(w, g);
     double[] a = w.toArray(), b = g.toArray(), c = stepped.toArray();
-    for (int k = 0; k < a.length; k++) assertEquals(a[k] - 0.1 * b[k], c[k], 1e-15);   // θ_new = θ_old − α∇J
+    for (int k = 0; k < a.length; k++) assertEquals(a[k] - 0.1 * b[k], c[k], 1e-15);   // θ_new = θ_old − α∇L
     double[] d = Adam.withLearningRate(0.01).step(w, g).toArray();
     for (int k = 0; k < a.length; k++) {
       if (b[k] != 0) assertEquals(a[k] - 0.01 * Math.signum(b[k]), d[k], 1e-6);          // first Adam step ≈ α·sign(g)
