@@ -53,38 +53,6 @@ public final class Knob {
     return value;
   }
 
-  /**
-   * A knob without a declared range.
-   *
-   * @deprecated declare the range: {@link #integer(String, int, int, int)}
-   */
-  @Deprecated
-  public static int integer(String name, int defaultValue) {
-    String v = raw(name);
-    if (v == null) return defaultValue;
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("knob " + name + ": \"" + v + "\" is not a whole number");
-    }
-  }
-
-  /**
-   * A knob without a declared range.
-   *
-   * @deprecated declare the range: {@link #real(String, double, double, double)}
-   */
-  @Deprecated
-  public static double real(String name, double defaultValue) {
-    String v = raw(name);
-    if (v == null) return defaultValue;
-    try {
-      return Double.parseDouble(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("knob " + name + ": \"" + v + "\" is not a number");
-    }
-  }
-
   private static void checkRange(String name, int defaultValue, int min, int max) {
     if (name == null || name.isBlank()) throw new IllegalArgumentException("knob: the name is missing");
     if (min > max) throw new IllegalArgumentException("knob " + name + ": range " + min + ".." + max + " is empty");

@@ -92,7 +92,7 @@ public final class BatchLstm extends Recurrent<LstmWeights> {
         for (int c = 0; c < h; c++) w[r * cols + c] = flat[recurrentOffset + c * gh + col];
         for (int c = 0; c < x; c++) w[r * cols + h + c] = flat[c * gh + col];
       }
-      out.gate(FusedLstmWeights.BLOCK_ORDER[k], new GateWeights(Matrix.of(h, cols, w), Vec.of(slice(flat, biasOffset + k * h, h))));
+      out.gate(FusedLstmWeights.blockOrder().get(k), new GateWeights(Matrix.of(h, cols, w), Vec.of(slice(flat, biasOffset + k * h, h))));
     }
     return out.build();
   }

@@ -22,13 +22,6 @@ public record Dl4jLstmWeights(Matrix w, Matrix rw, Vec b) {
   private static final List<LstmGate> ORDER =
       List.of(LstmGate.CANDIDATE, LstmGate.FORGET, LstmGate.OUTPUT, LstmGate.INPUT);
 
-  /**
-   * DL4J's block order in this course's names, g, f, o, i, as an array for printing. Prefer
-   * {@link #blockOrder()}: an array can be changed by anyone, so the library never reads this one, and a
-   * conversion refuses to run if it was changed.
-   */
-  public static final LstmGate[] BLOCK_ORDER = ORDER.toArray(new LstmGate[0]);
-
   /** DL4J's block order in this course's names, g, f, o, i (immutable). */
   public static List<LstmGate> blockOrder() {
     return ORDER;
@@ -48,7 +41,6 @@ public record Dl4jLstmWeights(Matrix w, Matrix rw, Vec b) {
   }
 
   static Dl4jLstmWeights from(LstmWeights weights) {
-    LstmGate.requireUnchanged("DL4J LSTM weights", "Dl4jLstmWeights.BLOCK_ORDER", BLOCK_ORDER, ORDER);
     int h = weights.hiddenSize();
     Matrix[] x = new Matrix[4];
     Matrix[] r = new Matrix[4];
@@ -63,7 +55,6 @@ public record Dl4jLstmWeights(Matrix w, Matrix rw, Vec b) {
   }
 
   public LstmWeights toLstmWeights() {
-    LstmGate.requireUnchanged("DL4J LSTM weights", "Dl4jLstmWeights.BLOCK_ORDER", BLOCK_ORDER, ORDER);
     int h = rw.rows();
     LstmWeights.Builder out = LstmWeights.builder();
     for (int k = 0; k < 4; k++) {

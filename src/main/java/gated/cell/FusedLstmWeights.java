@@ -21,12 +21,6 @@ public record FusedLstmWeights(Matrix wx, Matrix wh, Vec b) {
   private static final List<LstmGate> ORDER =
       List.of(LstmGate.FORGET, LstmGate.CANDIDATE, LstmGate.INPUT, LstmGate.OUTPUT);
 
-  /**
-   * The block order f, g, i, o, as an array for printing. Prefer {@link #blockOrder()}: an array can be
-   * changed by anyone, so the library never reads this one, and a conversion refuses to run if it was changed.
-   */
-  public static final LstmGate[] BLOCK_ORDER = ORDER.toArray(new LstmGate[0]);
-
   /** The block order of every fused matrix and bias, f, g, i, o (immutable). */
   public static List<LstmGate> blockOrder() {
     return ORDER;
@@ -47,7 +41,6 @@ public record FusedLstmWeights(Matrix wx, Matrix wh, Vec b) {
   }
 
   static FusedLstmWeights from(LstmWeights w) {
-    LstmGate.requireUnchanged("fused LSTM weights", "FusedLstmWeights.BLOCK_ORDER", BLOCK_ORDER, ORDER);
     Matrix[] x = new Matrix[4];
     Matrix[] h = new Matrix[4];
     double[] bias = new double[4 * w.hiddenSize()];
@@ -70,7 +63,6 @@ public record FusedLstmWeights(Matrix wx, Matrix wh, Vec b) {
 
   /** Back to one {@link GateWeights} per gate. */
   public LstmWeights toLstmWeights() {
-    LstmGate.requireUnchanged("fused LSTM weights", "FusedLstmWeights.BLOCK_ORDER", BLOCK_ORDER, ORDER);
     int n = hiddenSize();
     LstmWeights.Builder out = LstmWeights.builder();
     for (int k = 0; k < 4; k++) {

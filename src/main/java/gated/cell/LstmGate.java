@@ -1,6 +1,5 @@
 package gated.cell;
 
-import java.util.Arrays;
 import java.util.List;
 
 /** The four blocks of an LSTM cell, with the symbols the course uses for them. */
@@ -30,16 +29,4 @@ public enum LstmGate {
     return title;
   }
 
-  /**
-   * The layouts keep a public array of their block order for code that prints it; the library
-   * converts with its own immutable list and refuses to go on if someone changed the array, rather
-   * than let a conversion silently disagree with what the array says.
-   */
-  static void requireUnchanged(String op, String field, LstmGate[] published, List<LstmGate> order) {
-    if (!Arrays.asList(published).equals(order)) {
-      throw new IllegalArgumentException(op + ": " + field + " was changed to " + Arrays.toString(published)
-          + ", but the block order of this layout is fixed at " + order
-          + "; it describes the layout and is not a setting (read blockOrder())");
-    }
-  }
 }

@@ -22,12 +22,6 @@ public record PytorchLstmWeights(Matrix weightIh, Matrix weightHh, Vec biasIh, V
   private static final List<LstmGate> ORDER =
       List.of(LstmGate.INPUT, LstmGate.FORGET, LstmGate.CANDIDATE, LstmGate.OUTPUT);
 
-  /**
-   * PyTorch's block order i, f, g, o, as an array for printing. Prefer {@link #blockOrder()}: an array can be
-   * changed by anyone, so the library never reads this one, and a conversion refuses to run if it was changed.
-   */
-  public static final LstmGate[] BLOCK_ORDER = ORDER.toArray(new LstmGate[0]);
-
   /** PyTorch's block order, i, f, g, o (immutable). */
   public static List<LstmGate> blockOrder() {
     return ORDER;
@@ -48,7 +42,6 @@ public record PytorchLstmWeights(Matrix weightIh, Matrix weightHh, Vec biasIh, V
   }
 
   static PytorchLstmWeights from(LstmWeights w) {
-    LstmGate.requireUnchanged("PyTorch LSTM weights", "PytorchLstmWeights.BLOCK_ORDER", BLOCK_ORDER, ORDER);
     int h = w.hiddenSize();
     Matrix[] ih = new Matrix[4];
     Matrix[] hh = new Matrix[4];
@@ -63,7 +56,6 @@ public record PytorchLstmWeights(Matrix weightIh, Matrix weightHh, Vec biasIh, V
   }
 
   public LstmWeights toLstmWeights() {
-    LstmGate.requireUnchanged("PyTorch LSTM weights", "PytorchLstmWeights.BLOCK_ORDER", BLOCK_ORDER, ORDER);
     int h = weightHh.cols();
     int x = weightIh.cols();
     Vec bias = biasIh.plus(biasHh);

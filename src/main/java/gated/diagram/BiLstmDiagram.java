@@ -97,8 +97,8 @@ public final class BiLstmDiagram implements Diagram {
       double fromRight = t == n ? WIDTH - MARGIN : cx + pitch - BOX_W / 2;
       hopLeft(s, bw, fromRight, BWD_Y, cx + DETOUR, cx + BOX_W / 2);
     }
-    s.math("→h_0 = →c_0 = 0", Sketch.NOTE_SIZE + 1, MARGIN, FWD_Y + 20, -1, fw);
-    s.math("←h = ←c = 0", Sketch.NOTE_SIZE + 1, WIDTH - MARGIN, BWD_Y + 20, 1, bw);
+    s.math("→h_0 = →C_0 = 0", Sketch.NOTE_SIZE + 1, MARGIN, FWD_Y + 20, -1, fw);
+    s.math("←h = ←C = 0", Sketch.NOTE_SIZE + 1, WIDTH - MARGIN, BWD_Y + 20, 1, bw);
     s.text("reads left to right", Sketch.NOTE_SIZE, Font.PLAIN, MARGIN, FWD_Y - 16, -1, fw);
     s.text("reads right to left", Sketch.NOTE_SIZE, Font.PLAIN, WIDTH - MARGIN, BWD_Y - 16, 1, bw);
 

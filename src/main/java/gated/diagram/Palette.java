@@ -31,10 +31,16 @@ public final class Palette {
   /** The GRU's update gate Z_t. */
   public static final Color UPDATE = new Color(0xd95f02);
 
-  /** A BiLSTM's forward direction, reading x_1 … x_T. */
-  public static final Color FORWARD = new Color(0x2b7bba);
-  /** A BiLSTM's backward direction, reading x_T … x_1. */
-  public static final Color BACKWARD = new Color(0xb35806);
+  /**
+   * A BiLSTM's forward direction, reading x_1 … x_T: the LSTM's colour in every plot of the course
+   * ({@link gated.plot.Palette.Model#LSTM}), since it is an ordinary forward LSTM.
+   */
+  public static final Color FORWARD = gated.plot.Palette.Model.LSTM.color();
+  /**
+   * A BiLSTM's backward direction, reading x_T … x_1: the BiLSTM's colour in every plot
+   * ({@link gated.plot.Palette.Model#BILSTM}), since it is what makes the model a BiLSTM.
+   */
+  public static final Color BACKWARD = gated.plot.Palette.Model.BILSTM.color();
 
   /** Outline of a cell, text and pointwise nodes. */
   static final Color INK = new Color(0x222222);

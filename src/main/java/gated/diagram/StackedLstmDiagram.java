@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * A stacked (deep) LSTM unrolled over a few steps: each layer is a row of LSTM cells with its own cell-state
- * belt c^{(l)}, which runs along its row and never leaves it; only the hidden state h^{(l)}_t goes up, as the
+ * belt C^{(l)}, which runs along its row and never leaves it; only the hidden state h^{(l)}_t goes up, as the
  * input of layer l + 1 (and, from the top layer, as the output).
  *
  * <pre>
@@ -73,7 +73,7 @@ public final class StackedLstmDiagram implements Diagram {
   public void draw(Graphics2D g) {
     Sketch s = new Sketch(g, 6, 2);
     if (!title.isEmpty()) s.rich(title, 17f, MARGIN, TITLE_Y, -1, Palette.INK);
-    s.rich("each layer keeps its own cell state $c^{(l)}$ along its row; only $h^{(l)}_t$ goes up, as the input of the "
+    s.rich("each layer keeps its own cell state $C^{(l)}$ along its row; only $h^{(l)}_t$ goes up, as the input of the "
         + "layer above", Sketch.NOTE_SIZE + 1, MARGIN, title.isEmpty() ? TITLE_Y : CAPTION_Y, -1, Palette.MUTED);
     double pitch = (WIDTH - LEFT - RIGHT) / steps;
     Color belt = Palette.CELL_STATE, h = Palette.HIDDEN;
@@ -92,13 +92,13 @@ public final class StackedLstmDiagram implements Diagram {
         s.wire(belt, left + 12, y - BELT_DY, right, y - BELT_DY);
         s.arrow(h, from, y + BELT_DY, left, y + BELT_DY);
         if (t == 1) {
-          s.math("c" + sup + "_0", Sketch.NOTE_SIZE + 2, LEFT - 24, y - BELT_DY - 12, 1, belt);
+          s.math("C" + sup + "_0", Sketch.NOTE_SIZE + 2, LEFT - 24, y - BELT_DY - 12, 1, belt);
           s.math("h" + sup + "_0", Sketch.NOTE_SIZE + 2, LEFT - 24, y + BELT_DY + 12, 1, h);
         }
         if (t == steps) {
           s.arrow(belt, right, y - BELT_DY, WIDTH - RIGHT + 30, y - BELT_DY);
           s.arrow(h, right, y + BELT_DY, WIDTH - RIGHT + 30, y + BELT_DY);
-          s.math("c" + sup + "_" + t, Sketch.NOTE_SIZE + 2, WIDTH - RIGHT + 34, y - BELT_DY, -1, belt);
+          s.math("C" + sup + "_" + t, Sketch.NOTE_SIZE + 2, WIDTH - RIGHT + 34, y - BELT_DY, -1, belt);
           s.math("h" + sup + "_" + t, Sketch.NOTE_SIZE + 2, WIDTH - RIGHT + 34, y + BELT_DY, -1, h);
         }
         // h^{(l)}_t leaves through the top right and goes up: into the left of the cell above, or out as y_t.

@@ -31,6 +31,13 @@ public final class CourseExercises {
     all.addAll(Lesson07.exercises());
     all.addAll(Lesson08.exercises());
     all.addAll(Lesson09.exercises());
+    all.addAll(Lesson10.exercises());
+    all.addAll(Lesson11.exercises());
+    all.addAll(Lesson12.exercises());
+    all.addAll(Lesson13.exercises());
+    all.addAll(Lesson14.exercises());
+    all.addAll(Lesson15.exercises());
+    all.addAll(Lesson16.exercises());
     all.addAll(Lesson17.exercises());
     return all;
   }

@@ -81,7 +81,11 @@ public final class BarPlot {
     return new BarPlot(categories, series, title, xLabel, yLabel, width, height, stacked, labels);
   }
 
-  /** One value per category, in the order of the categories; copied. */
+  /**
+   * One value per category, in the order of the categories; copied. {@code Double.NaN} draws no bar for that
+   * category (a run that was not measured or did not get there, e.g. "not within the budget"); say so in the
+   * title or the text. Infinities are refused.
+   */
   public BarPlot series(String name, double... values) {
     if (name == null || name.isEmpty()) throw new IllegalArgumentException("BarPlot: a series needs a name");
     if (values == null || values.length != categories.size()) {
@@ -89,7 +93,7 @@ public final class BarPlot {
           + categories.size() + "), got " + (values == null ? "null" : values.length));
     }
     for (double v : values) {
-      if (!Double.isFinite(v)) throw new IllegalArgumentException("BarPlot: series '" + name + "' has a non-finite value");
+      if (Double.isInfinite(v)) throw new IllegalArgumentException("BarPlot: series '" + name + "' has an infinite value");
     }
     if (series.stream().anyMatch(s -> s.name.equals(name))) {
       throw new IllegalArgumentException("BarPlot: two series are named '" + name + "'");
@@ -108,13 +112,13 @@ public final class BarPlot {
     chart.getStyler().setStacked(stacked);
     chart.getStyler().setLabelsVisible(labels);              // stacked: each part, and the sum above the bar
     chart.getStyler().setShowStackSum(labels && stacked);
-    boolean whole = series.stream().allMatch(s -> java.util.Arrays.stream(s.values).allMatch(v -> v == Math.rint(v)));
+    boolean whole = series.stream().allMatch(s -> java.util.Arrays.stream(s.values).allMatch(v -> Double.isNaN(v) || v == Math.rint(v)));
     chart.getStyler().setYAxisDecimalPattern(whole ? "#,##0" : "0.0##");   // counts, or fractions such as accuracy
     chart.getStyler().setLegendVisible(series.size() > 1);
     int others = 0;
     for (Series s : series) {
       List<Double> v = new ArrayList<>();
-      for (double d : s.values) v.add(d);
+      for (double d : s.values) v.add(Double.isNaN(d) ? null : d);           // NaN: no bar
       Optional<Palette.Model> model = Palette.modelOf(s.name);
       Color colour = model.isPresent() ? model.get().color() : Palette.otherBar(others++);
       chart.addSeries(s.name, categories, v).setFillColor(colour);

@@ -19,7 +19,8 @@ import org.knowm.xchart.HeatMapChartBuilder;
  * <p>The colour range is fixed, so two pictures can be compared by eye. Without {@link #range}: [0, 1]
  * when every value lies there (gates, σ outputs), [−1, 1] when every value lies there (tanh quantities),
  * otherwise symmetric [−m, m] with m = max |v|. Ranges that include negative numbers use a diverging
- * blue–white–red palette with white at 0; ranges ≥ 0 use a white-to-black grey palette. Values outside the range
+ * blue–white–red palette with white at 0; ranges ≥ 0 use a white-to-black grey palette (white to mid-grey
+ * when {@link #showValues} writes the numbers in, so that they stay readable). Values outside the range
  * take the colour of the nearest end.
  *
  * <p>The x axis is titled "t" (steps 1 … T) unless {@link #xLabel} says otherwise; labels that would
@@ -30,6 +31,12 @@ public final class Heatmap {
   // as the blue (negative) end of a state map next to it.
   private static final Color[] SEQUENTIAL = {new Color(0xffffff), new Color(0xbdbdbd), new Color(0x636363),
       new Color(0x111111)};
+  /**
+   * The grey scale when values are written into the cells: XChart writes them all in one (black) colour, so the
+   * darkest grey stays light enough for black digits to read (contrast about 5:1 with #7a7a7a).
+   */
+  static final Color[] SEQUENTIAL_UNDER_VALUES = {new Color(0xffffff), new Color(0xd9d9d9), new Color(0xa6a6a6),
+      new Color(0x7a7a7a)};
   private static final Color[] DIVERGING = {new Color(0x2166ac), new Color(0x92c5de), new Color(0xf7f7f7),
       new Color(0xf4a582), new Color(0xb2182b)};
 
@@ -152,7 +159,7 @@ public final class Heatmap {
         .yAxisTitle("unit").build();
     Plots.theme(chart.getStyler());
     chart.getStyler().setMin(lo).setMax(hi);
-    chart.getStyler().setRangeColors(lo < 0 ? DIVERGING : SEQUENTIAL);
+    chart.getStyler().setRangeColors(lo < 0 ? DIVERGING : showValues ? SEQUENTIAL_UNDER_VALUES : SEQUENTIAL);
     chart.getStyler().setPlotGridLinesVisible(false);
     chart.getStyler().setShowValue(showValues);
     chart.getStyler().setHeatMapValueDecimalPattern("0.00");

@@ -16,14 +16,17 @@ import org.knowm.xchart.XYChart;
 public final class TrainingPlots {
   private TrainingPlots() {}
 
-  /** Mean loss per example after each epoch, per run. */
+  /**
+   * The training loss: the mean loss per training example over each epoch ({@link Trainer.History#loss()}),
+   * per run. The title and the y axis say "training", so that a solid line here is not read as a test curve.
+   */
   public static XYChart loss(Map<String, List<Double>> curves) {
     return lossPlot(curves).build();
   }
 
   /** The builder behind {@link #loss}; e.g. {@code .logY(true)}. */
   public static LinePlot lossPlot(Map<String, List<Double>> curves) {
-    return byEpoch(LinePlot.create().title("Loss per epoch").xLabel("epoch").yLabel("mean loss"), curves);
+    return byEpoch(LinePlot.create().title("Training loss per epoch").xLabel("epoch").yLabel("mean training loss"), curves);
   }
 
   /** Accuracy after each epoch, per run. */

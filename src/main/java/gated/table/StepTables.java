@@ -35,12 +35,15 @@ public final class StepTables {
       new Field<>("z_o", LstmStep::zo), new Field<>("o", LstmStep::o),
       new Field<>("c_t", LstmStep::c), new Field<>("tanh(c_t)", LstmStep::tanhC), new Field<>("h_t", LstmStep::h));
 
-  /** GRU columns, seed 003's names (Cho et al. 2014): H_t = z ⊙ H_{t-1} + (1 − z) ⊙ h̃. */
+  /**
+   * GRU columns in notebook 13's notation (Cho et al. 2014): H_t = Z_t ⊙ H_{t-1} + (1 − Z_t) ⊙ H̃_t. a_R, a_Z
+   * and a_H̃ are the pre-activations, the arguments of σ in R_t and Z_t and of tanh in H̃_t.
+   */
   private static final List<Field<GruStep>> GRU = List.of(
       new Field<>("H_{t-1}", GruStep::hPrev),
-      new Field<>("z_r", GruStep::zr), new Field<>("r", GruStep::r),
-      new Field<>("z_z", GruStep::zz), new Field<>("z", GruStep::z),
-      new Field<>("z_h̃", GruStep::zh), new Field<>("h̃", GruStep::hTilde),
+      new Field<>("a_R", GruStep::zr), new Field<>("R_t", GruStep::r),
+      new Field<>("a_Z", GruStep::zz), new Field<>("Z_t", GruStep::z),
+      new Field<>("a_H̃", GruStep::zh), new Field<>("H̃_t", GruStep::hTilde),
       new Field<>("H_t", GruStep::h));
 
   /** Plain RNN columns: a_t = W_x·x_t + W_h·h_{t-1} + b, h_t = tanh(a_t). */
@@ -64,7 +67,7 @@ public final class StepTables {
     return Columns.byStep("LSTM steps", steps(trace).steps(), unit, labels(stepLabels), LSTM);
   }
 
-  /** One GRU step, one row per unit: unit, H_{t-1}, z_r, r, z_z, z, z_h̃, h̃, H_t. */
+  /** One GRU step, one row per unit: unit, H_{t-1}, a_R, R_t, a_Z, Z_t, a_H̃, H̃_t, H_t. */
   public static Table gruByUnit(GruStep step) {
     return Columns.byUnit("GRU step", step, GRU);
   }

@@ -32,6 +32,25 @@ public final class Flat {
     return out;
   }
 
+  /**
+   * √(Σ v_k²) of finite entries, exact to rounding wherever the result is a double. Summing the
+   * squares directly overflows once an entry passes about 1e154 (and underflows to 0 below about
+   * 1e-154) although the norm itself is far from the limits; then every entry is divided by the
+   * largest |v_k| = m first: ‖v‖ = m·√(Σ (v_k/m)²), the way numerical libraries compute a norm.
+   * The result is +Infinity only when the norm itself is above {@code Double.MAX_VALUE}.
+   */
+  static double l2(double[] v) {
+    double s = 0;
+    for (double x : v) s += x * x;
+    if (s < Double.POSITIVE_INFINITY && s > 0x1p-900) return Math.sqrt(s);   // the usual case
+    double m = 0;
+    for (double x : v) m = Math.max(m, Math.abs(x));
+    if (m == 0 || Double.isNaN(m)) return Math.sqrt(s);                    // all zero, or NaN for the caller to blame
+    double scaled = 0;
+    for (double x : v) scaled += (x / m) * (x / m);
+    return m * Math.sqrt(scaled);
+  }
+
   /** Reads numbers back in the order they were joined, taking shapes from existing parts. */
   public static final class Reader {
     private final double[] flat;

@@ -59,12 +59,11 @@ public interface Params<P extends Params<P>> {
   }
 
   /**
-   * The global L2 norm over every number, as used by clipping by norm. Computed as √(Σ θ_k²), so it
-   * is +Infinity when that sum overflows (entries above about 1e154), like {@link Vec#norm()}.
+   * The global L2 norm √(Σ θ_k²) over every number, as used by clipping by norm; like
+   * {@link Vec#norm()} it is right even where Σ θ_k² alone would overflow, and +Infinity only when
+   * the norm itself is above {@code Double.MAX_VALUE}.
    */
   default double norm() {
-    double s = 0;
-    for (double v : Checks.finite("norm ‖θ‖₂", "θ", toArray())) s += v * v;
-    return Math.sqrt(s);
+    return Flat.l2(Checks.finite("norm ‖θ‖₂", "θ", toArray()));
   }
 }

@@ -147,15 +147,15 @@ public final class Vec {
   }
 
   /**
-   * The Euclidean norm ‖v‖₂ = √(Σ v_k²), computed exactly as written: when Σ v_k² overflows (entries
-   * above about 1e154) the result is +Infinity even though the norm itself may be a representable
-   * number. The vanishing-and-exploding lesson shows this on purpose.
+   * The Euclidean norm ‖v‖₂ = √(Σ v_k²). Where Σ v_k² alone would overflow (entries above about
+   * 1e154) or underflow, the entries are divided by the largest first, so the result is right
+   * whenever the norm is a double; +Infinity only when the norm itself is above Double.MAX_VALUE.
+   * The vanishing-and-exploding lesson shows the plain sum of squares overflowing where this does not.
    */
   public double norm() {
-    double s = 0;
-    for (double v : values) s += v * v;
-    if (!Double.isFinite(s)) requireFinite("norm ‖v‖₂", "v");   // a NaN or ±Infinity entry, or else Σ v_k² overflowed
-    return Math.sqrt(s);
+    double n = Flat.l2(values);
+    if (!(n < Double.POSITIVE_INFINITY)) requireFinite("norm ‖v‖₂", "v");   // a NaN or ±Infinity entry is blamed
+    return n;
   }
 
   public double sum() {

@@ -266,4 +266,19 @@ class DiagramRenderTest {
     }
     return true;
   }
+  @Test
+  void theBiLstmsDirectionsAreDrawnInThePlotsModelColours() {
+    assertEquals(gated.plot.Palette.Model.LSTM.color(), Palette.FORWARD, "the forward direction is an LSTM");
+    assertEquals(gated.plot.Palette.Model.BILSTM.color(), Palette.BACKWARD, "the backward direction makes it a BiLSTM");
+    java.awt.image.BufferedImage img = BiLstmDiagram.builder().build().image();
+    int forward = 0, backward = 0;
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        int rgb = img.getRGB(x, y) & 0xffffff;
+        if (rgb == (Palette.FORWARD.getRGB() & 0xffffff)) forward++;
+        if (rgb == (Palette.BACKWARD.getRGB() & 0xffffff)) backward++;
+      }
+    }
+    assertTrue(forward > 200 && backward > 200, "wires in both model colours: " + forward + ", " + backward);
+  }
 }

@@ -117,6 +117,7 @@ class PlotDataTest {
         List.of(0.5, 0.7), List.of(2.0, 1.0), "");
     Map<String, Trainer.History<LstmWeights>> runs = Map.of("LSTM", h);
     assertEquals(List.of("LSTM"), List.copyOf(TrainingPlots.lossOf(runs).getSeriesMap().keySet()));
+    assertEquals("mean training loss", TrainingPlots.lossOf(runs).getStyler() == null ? "" : TrainingPlots.lossOf(runs).getYAxisTitle());
     assertEquals(List.of("LSTM train", "LSTM test"), List.copyOf(TrainingPlots.accuracyOf(runs).getSeriesMap().keySet()));
   }
 
@@ -171,5 +172,27 @@ class PlotDataTest {
     assertThrows(IllegalArgumentException.class, () -> Heatmap.of(trace.hs()).range(1, 0));
     assertThrows(IllegalArgumentException.class, () -> Heatmap.of(trace.hs()).stepLabels(List.of("too", "few")));
     assertThrows(IllegalArgumentException.class, () -> BarPlot.of(List.of("a", "b")).series("s", 1));
+    assertThrows(IllegalArgumentException.class, () -> BarPlot.of(List.of("a", "b")).series("s", 1, Double.POSITIVE_INFINITY));
+  }
+
+  @Test
+  void aBarPlotDrawsNoBarForNaN() {
+    CategoryChart chart = BarPlot.of(List.of("5", "40")).series("RNN", 3, Double.NaN).series("LSTM", 2, 5).build();
+    assertEquals(List.of(3.0), chart.getSeriesMap().get("RNN").getYData().stream().filter(java.util.Objects::nonNull)
+        .map(Number::doubleValue).toList());
+    assertEquals(null, new java.util.ArrayList<>(chart.getSeriesMap().get("RNN").getYData()).get(1));
+    assertEquals(List.of(2.0, 5.0), chart.getSeriesMap().get("LSTM").getYData().stream().map(Number::doubleValue).toList());
+    java.awt.image.BufferedImage image = BarPlot.of(List.of("5", "40")).series("RNN", 3, Double.NaN).image();
+    assertEquals(Plots.WIDTH, image.getWidth());
+  }
+  @Test
+  void valuesWrittenIntoAHeatMapStayReadableOnItsDarkestCells() {
+    java.awt.Color[] written = Heatmap.of(trace.gate(LstmGate.FORGET)).range(0, 1).showValues(true).build().getStyler()
+        .getRangeColors();
+    java.awt.Color darkest = written[written.length - 1];
+    double luminance = (0.2126 * darkest.getRed() + 0.7152 * darkest.getGreen() + 0.0722 * darkest.getBlue()) / 255;
+    org.junit.jupiter.api.Assertions.assertTrue(luminance > 0.4, "black digits on the darkest cell: luminance " + luminance);
+    java.awt.Color[] plain = Heatmap.of(trace.gate(LstmGate.FORGET)).range(0, 1).build().getStyler().getRangeColors();
+    org.junit.jupiter.api.Assertions.assertNotEquals(darkest, plain[plain.length - 1], "without values the scale goes darker");
   }
 }

@@ -90,17 +90,17 @@ class StepTablesTest {
   @Test
   void gruTables() {
     Gru.GruTrace trace = new Gru(GruWeights.random(UNITS, 4, new Random(1))).forward(XS);
-    List<String> cols = List.of("H_{t-1}", "z_r", "r", "z_z", "z", "z_h̃", "h̃", "H_t");
+    List<String> cols = List.of("H_{t-1}", "a_R", "R_t", "a_Z", "Z_t", "a_H̃", "H̃_t", "H_t");
     Table byUnit = StepTables.gruByUnit(trace.step(1));
     assertEquals(concat("unit", cols), byUnit.columnNames());
     assertEquals(UNITS, byUnit.rowCount());
-    assertEquals(trace.step(1).hTilde().get(2), byUnit.doubleColumn("h̃").getDouble(2));
+    assertEquals(trace.step(1).hTilde().get(2), byUnit.doubleColumn("H̃_t").getDouble(2));
     Table byStep = StepTables.gruByStep(trace, 2);
     assertEquals(concat("t", cols), byStep.columnNames());
     assertEquals(STEPS, byStep.rowCount());
     for (int r = 0; r < STEPS; r++) {
-      assertEquals(trace.step(r).z().get(2), byStep.doubleColumn("z").getDouble(r));
-      assertEquals(trace.step(r).r().get(2), byStep.doubleColumn("r").getDouble(r));
+      assertEquals(trace.step(r).z().get(2), byStep.doubleColumn("Z_t").getDouble(r));
+      assertEquals(trace.step(r).r().get(2), byStep.doubleColumn("R_t").getDouble(r));
       assertEquals(trace.step(r).h().get(2), byStep.doubleColumn("H_t").getDouble(r));
     }
   }
