@@ -15,6 +15,12 @@
  *   <li>Inputs: {@link gated.batch.SeqBatch} (dense vectors, [T, B, F]) or {@link gated.batch.Tokens}
  *       (indices, read as one-hot without building the vectors). {@link gated.batch.State} carries
  *       (h, c) from one segment to the next.</li>
+ *   <li>{@link gated.batch.BatchClassifier}: what {@code gated.train.Trainer.fit} runs on. It is the
+ *       exception to "matrix products": a classifier's whole training run must give the teaching
+ *       path's History, and training amplifies a difference in the last bit (lesson 02's exploding
+ *       RNN: 5e-4 in the weights after 300 SGD steps when the products sum in another order). So it
+ *       computes the teaching path's products and sums in the teaching path's order, B sequences at a
+ *       time in reused arrays, and every number comes out with the same bits.</li>
  * </ul>
  *
  * <h2>A language model's training step (truncated back-propagation through time)</h2>

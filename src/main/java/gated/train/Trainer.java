@@ -2,11 +2,14 @@ package gated.train;
 
 import gated.Interrupt;
 import gated.Interrupted;
+import gated.batch.BatchClassifier;
 import gated.internal.Checks;
 import gated.tensor.Params;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -30,6 +33,19 @@ import java.util.function.Supplier;
  * <p>Kernel → Interrupt stops training before the next minibatch with an {@link Interrupted}
  * ("interrupted at epoch 12 of 40; the weights of epoch 11 are kept"), whose
  * {@link Interrupted#partial()} is the History of the epochs that finished.
+ *
+ * <p><b>Two paths, one computation.</b> The loop above computes g one example at a time with
+ * {@link Classifier#lossAndGradient}: the teaching path, which reads like the equations. For the
+ * encoders the batched path has ({@code Rnn}, {@code Lstm}, {@code Gru}, {@code StackedLstm},
+ * {@code BiLstm}), {@code fit} computes the same g, and the accuracies after each epoch, with
+ * {@link BatchClassifier}: the examples of a minibatch that have the same length go through the
+ * encoder together, in reused arrays, with the same products and sums in the same order. Everything
+ * else (shuffling, the mean, clipping, the optimizer, divergence, interruption) is this class's code
+ * for both, so the History is the teaching path's, number for number (the tests run both paths on
+ * the course's tasks and compare them). Wherever a number could overflow, the batched path stands
+ * aside and the teaching path computes that minibatch, so a diverging run stops with the teaching
+ * path's own message. {@link Builder#teachingPath()} uses the teaching path throughout, e.g. to show
+ * that both give the same History.
  */
 public final class Trainer {
   /** How gradients are clipped before each step. */
@@ -42,6 +58,7 @@ public final class Trainer {
   private final Clipping clipping;
   private final double clipThreshold;
   private final double stopAt;
+  private final boolean teachingPath;
   private final Consumer<Step<?>> watcher;
 
   private Trainer(Builder b) {
@@ -52,6 +69,7 @@ public final class Trainer {
     this.clipping = b.clipping;
     this.clipThreshold = b.clipThreshold;
     this.stopAt = b.stopAt;
+    this.teachingPath = b.teachingPath;
     this.watcher = b.watcher;
   }
 
@@ -125,6 +143,7 @@ public final class Trainer {
     Checks.nonEmpty("training", "training set", train);
     Checks.notNull("training", "test set", test);
     Optimizer opt = optimizer.get();
+    BatchClassifier<W> batched = teachingPath ? null : batchedPath(model, train, test);   // null: teaching path only
     Random random = new Random(seed);
     List<Example> order = new ArrayList<>(train);
     List<Double> losses = new ArrayList<>(), trainAcc = new ArrayList<>(), testAcc = new ArrayList<>();
@@ -145,15 +164,21 @@ public final class Trainer {
           }
           List<Example> batch = order.subList(start, Math.min(order.size(), start + batchSize));
           ClassifierWeights<W> g = null;
-          for (Example ex : batch) {
-            Classifier.Result<W> r = current.lossAndGradient(ex);
-            lossSum += r.loss();
-            if (!Double.isFinite(lossSum)) {                                 // L ≈ max z − z_y: logits far apart
-              throw new NonFiniteException("softmax cross-entropy: the loss summed over epoch " + (epoch + 1)
-                  + " overflowed at an example with L = " + r.loss() + "; the output layer's logits differ by about"
-                  + " that much (diverged training?)");
+          Optional<BatchClassifier.Sum<W>> sum = Optional.empty();
+          if (batched != null) sum = (batched = batched.withModel(current)).lossAndGradient(batch);
+          if (sum.isPresent()) {                                             // the batched path: the same numbers, all at once
+            for (double loss : sum.get().losses()) {
+              lossSum += loss;
+              if (!Double.isFinite(lossSum)) throw lossOverflow(epoch, loss);
             }
-            g = g == null ? r.gradient() : g.plusScaled(r.gradient(), 1);
+            g = sum.get().gradient();
+          } else {
+            for (Example ex : batch) {
+              Classifier.Result<W> r = current.lossAndGradient(ex);
+              lossSum += r.loss();
+              if (!Double.isFinite(lossSum)) throw lossOverflow(epoch, r.loss());
+              g = g == null ? r.gradient() : g.plusScaled(r.gradient(), 1);
+            }
           }
           g = g.scale(1.0 / batch.size());                                   // mean over the minibatch
           double norm = g.norm();
@@ -178,15 +203,40 @@ public final class Trainer {
       }
       losses.add(lossSum / order.size());
       norms.add(maxNorm);
-      trainAcc.add(current.accuracy(train));
-      if (!test.isEmpty()) testAcc.add(current.accuracy(test));
+      if (batched != null) batched = batched.withModel(current);
+      trainAcc.add(accuracy(current, train, batched));
+      if (!test.isEmpty()) testAcc.add(accuracy(current, test, batched));
       if (!test.isEmpty() && testAcc.get(testAcc.size() - 1) >= stopAt) break;      // reached the level: stop early
     }
     return new History<>(current, List.copyOf(losses), List.copyOf(trainAcc), List.copyOf(testAcc),
         List.copyOf(norms), diverged);
   }
 
-  /** Options with defaults: 20 epochs, batch 8, seed 42, Adam with α = 0.01, no clipping. */
+  /** The summed loss left the doubles: L ≈ max z − z_y, so the logits of that example are far apart. */
+  private static NonFiniteException lossOverflow(int epoch, double exampleLoss) {
+    return new NonFiniteException("softmax cross-entropy: the loss summed over epoch " + (epoch + 1)
+        + " overflowed at an example with L = " + exampleLoss + "; the output layer's logits differ by about"
+        + " that much (diverged training?)");
+  }
+
+  /**
+   * The batched form of the model if it has one and every example fits it (else the teaching path
+   * runs and is the one that reports what does not fit).
+   */
+  private static <W extends Params<W>> BatchClassifier<W> batchedPath(Classifier<W> model, List<Example> train,
+      List<Example> test) {
+    if (!BatchClassifier.supports(model.encoder())) return null;
+    BatchClassifier<W> b = BatchClassifier.of(model).orElse(null);
+    return b != null && b.accepts(train) && b.accepts(test) ? b : null;
+  }
+
+  /** {@link Classifier#accuracy}, on the batched path where it has one. */
+  private static <W extends Params<W>> double accuracy(Classifier<W> model, List<Example> data, BatchClassifier<W> batched) {
+    OptionalDouble a = batched == null ? OptionalDouble.empty() : batched.accuracy(data);
+    return a.isPresent() ? a.getAsDouble() : model.accuracy(data);
+  }
+
+  /** Options with defaults: 20 epochs, batch 8, seed 42, Adam with α = 0.01, no clipping, the batched path where there is one. */
   public static final class Builder {
     private int epochs = 20;
     private int batchSize = 8;
@@ -195,6 +245,7 @@ public final class Trainer {
     private Clipping clipping = Clipping.NONE;
     private double clipThreshold = 1;
     private double stopAt = Double.POSITIVE_INFINITY;
+    private boolean teachingPath;
     private Consumer<Step<?>> watcher;
 
     private Builder() {}
@@ -248,6 +299,16 @@ public final class Trainer {
         throw new IllegalArgumentException("trainer: the test accuracy to stop at must be in (0, 1], got " + level);
       }
       this.stopAt = level;
+      return this;
+    }
+
+    /**
+     * Computes every gradient and accuracy on the teaching path, one example at a time through
+     * {@link Classifier#lossAndGradient} (the batched path is used otherwise, where the model has one).
+     * The History is the same either way; this path is slower, and reads like the equations.
+     */
+    public Builder teachingPath() {
+      this.teachingPath = true;
       return this;
     }
 
