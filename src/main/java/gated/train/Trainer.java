@@ -204,8 +204,15 @@ public final class Trainer {
       losses.add(lossSum / order.size());
       norms.add(maxNorm);
       if (batched != null) batched = batched.withModel(current);
-      trainAcc.add(accuracy(current, train, batched));
-      if (!test.isEmpty()) testAcc.add(accuracy(current, test, batched));
+      try {
+        double trained = accuracy(current, train, batched);
+        double tested = test.isEmpty() ? Double.NaN : accuracy(current, test, batched);
+        trainAcc.add(trained);
+        if (!test.isEmpty()) testAcc.add(tested);
+      } catch (NonFiniteException e) {                                     // the weights are finite, a forward pass is not
+        diverged = "epoch " + (epoch + 1) + ", measuring accuracy: " + e.getMessage();
+        break;                                                             // the epochs measured so far are kept
+      }
       if (!test.isEmpty() && testAcc.get(testAcc.size() - 1) >= stopAt) break;      // reached the level: stop early
     }
     return new History<>(current, List.copyOf(losses), List.copyOf(trainAcc), List.copyOf(testAcc),

@@ -118,6 +118,25 @@ class TrainerTest {
   }
 
   @Test
+  void aTestSetThatOverflowsTheForwardPassStopsTrainingWithTheEpochsKept() {
+    Random r = new Random(5);
+    RnnWeights w = RnnWeights.random(4, 2, r);
+    w = new RnnWeights(Matrix.of(4, 2, 1, 1, 1, 1, 1, 1, 1, 1), w.wh(), w.b());   // every W_x entry 1
+    Classifier<RnnWeights> clf = Classifier.of(Rnn.of(w), 2, r);
+    List<Example> train = new ArrayList<>();
+    for (int k = 0; k < 8; k++) train.add(Example.labelled(Fixtures.sequence(5, 2, r), k % 2));
+    List<Vec> huge = new ArrayList<>(Fixtures.sequence(5, 2, r));
+    huge.set(0, Vec.of(1.5e308, 1.5e308));                              // W_x·x_1 = 3e308 overflows a double
+    List<Example> test = List.of(Example.labelled(huge, 0));
+    Trainer.History<RnnWeights> h = Trainer.builder().epochs(3).batchSize(4).build().fit(clf, train, test);
+    assertTrue(h.hasDiverged(), "the History is returned, not an exception: " + h.testAccuracy() + " " + h.trainAccuracy());
+    assertTrue(h.diverged().startsWith("epoch 1, measuring accuracy: "), h.diverged());
+    assertEquals(1, h.loss().size(), "the epoch's loss is kept");
+    assertEquals(0, h.trainAccuracy().size());
+    assertTrue(h.model().weights().encoder().wh().isFinite());
+  }
+
+  @Test
   void clippingByNormKeepsTheDirectionAndByValueClampsEachEntry() {
     LstmWeights g = LstmWeights.random(3, 4, new Random(2)).scale(100);
     LstmWeights byNorm = Clip.byGlobalNorm(g, 1.0);
