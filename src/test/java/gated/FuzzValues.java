@@ -206,6 +206,10 @@ final class FuzzValues {
     if (c == Integer.class) return anInt();
     if (c == Double.class) return aDouble();
     if (c == Random.class) return new Random(r.nextLong());
+    if (c.isAssignableFrom(java.io.PrintStream.class) && java.io.OutputStream.class.isAssignableFrom(c)) {
+      // into memory: by its constructor, new PrintStream("rat cat mat") would create that file
+      return new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8);
+    }
     if (c == DoubleUnaryOperator.class) return function();
     if (c == List.class) return vectors();
     if (c == Vec.class) return aVec();

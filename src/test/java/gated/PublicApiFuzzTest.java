@@ -86,6 +86,7 @@ class PublicApiFuzzTest {
   @Test
   void everyPublicMethodReturnsAFiniteResultOrFailsWithAMessageNamingTheOperation() throws Exception {
     List<Target> targets = targets();
+    List<String> filesBefore = filesHere();
     Map<String, int[]> perTarget = new TreeMap<>();          // name → {calls, returned, refused}
     Map<String, Long> nanos = new TreeMap<>();
     List<String> failures = new ArrayList<>();
@@ -142,9 +143,17 @@ class PublicApiFuzzTest {
     assertTrue(neverCalled.isEmpty(), "never called: " + neverCalled);
     assertTrue(returned > CASES / 4, "most calls should get through to the computation, only " + returned
         + " of " + CASES + " returned");
+    assertEquals(filesBefore, filesHere(), "the calls created or removed files in the working directory");
   }
 
-  /** The list of targets is the whole public surface: if it shrinks to nothing the test proves nothing. */
+
+
+  /** The names in the working directory: no public method may write a file the user did not ask for. */
+  private static List<String> filesHere() throws java.io.IOException {
+    try (var names = java.nio.file.Files.list(java.nio.file.Path.of(""))) {
+      return names.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }  /** The list of targets is the whole public surface: if it shrinks to nothing the test proves nothing. */
   @Test
   void theFuzzReachesEveryPublicClassOfTheFourPackages() throws Exception {
     List<Target> targets = targets();
