@@ -64,26 +64,27 @@ final class Lesson01 {
                 "steps count from 1 here (t = 1 is the clue's own step); your count starts from 0, or stops one step early"),
         Exercise.rule("01.3", Rung.EXPLORATION,
             "explore: scale W_h until the first word still moves h_20 by more than 0.01", (given, c) -> {
-              double k = ((Number) given).doubleValue();
-              Rnn scaled = c.get(0, Rnn.class, "your RNN with k·W_h, scaled");
+              double s = ((Number) given).doubleValue();
+              Rnn scaled = c.get(0, Rnn.class, "your RNN with s·W_h, scaled");
               Rnn lesson = c.get(1, Rnn.class, "the lesson's RNN rnn");
-              RnnWeights w = lesson.weights(), s = scaled.weights();
-              if (!s.wx().closeTo(w.wx(), 1e-12) || !s.b().closeTo(w.b(), 1e-12) || !s.wh().closeTo(w.wh().scale(k), 1e-9)) {
-                return Verdict.wrong("your RNN is not the lesson's with W_h multiplied by " + k
-                    + ": build it as new RnnWeights(w.wx(), w.wh().scale(k), w.b())");
+              RnnWeights w = lesson.weights(), mine = scaled.weights();
+              if (!mine.wx().closeTo(w.wx(), 1e-12) || !mine.b().closeTo(w.b(), 1e-12)
+                  || !mine.wh().closeTo(w.wh().scale(s), 1e-9)) {
+                return Verdict.wrong("your RNN is not the lesson's with W_h multiplied by " + s
+                    + ": build it as new RnnWeights(w.wx(), w.wh().scale(s), w.b())");
               }
               double[] d = differences(scaled, sequence(c, 2, "withWhat"), sequence(c, 3, "withTime"));
               if (d.length < LAST) return Verdict.wrong("run the two sequences of the lesson, " + LAST + " words each");
-              String at = String.format("With k = %s the difference at t = %d is %.2g", k, LAST, d[LAST - 1]);
+              String at = String.format("With s = %s the difference at t = %d is %.2g", s, LAST, d[LAST - 1]);
               return d[LAST - 1] > STILL_THERE
                   ? Verdict.correct(at + ": a larger W_h lets the clue travel further. The next notebook shows the"
                       + " price: the same factor multiplies the gradient")
-                  : Verdict.wrong(at + ", not above 0.01 yet: try a larger k");
+                  : Verdict.wrong(at + ", not above 0.01 yet: try a larger s");
             }),
-        Exercise.choice("01.4", Rung.BY_HAND, "read the log plot of the clue's trace", 'B', Map.of(
+        Exercise.choice("01.4", Rung.BY_HAND, "read the straight line of the clue's trace on a log plot", 'B', Map.of(
             'A', "The line does not stop at 20: the difference is about 1e-8 there, small but not zero",
-            'B', "A straight line on a log scale means the same factor at every step: the clue's trace shrinks"
-                + " geometrically, as it would if every step multiplied it by a number below 1",
+            'B', "A straight line on a log scale means the same factor at every step, as for 3^n, only falling:"
+                + " the clue's trace shrinks geometrically, as if every step multiplied it by a number below 1",
             'C', "tanh keeps the values in (−1, 1), but the plot shows a difference that falls, not one that is held",
             'D', "The plot shows one RNN with one set of weights; whether training could change it is the next"
                 + " notebook's question, not something this line shows")));

@@ -79,10 +79,12 @@ final class Lesson02 {
         Exercise.choice("02.5", Rung.EXPLORATION, "interpret the study of clipping over ten random seeds", 'C', Map.of(
             'A', "Value clipping changes the gradient's direction, and ten runs cannot rank the two kinds (both"
                 + " solved all ten); the lesson says so",
-            'B', "A large gradient alone does not fail a run. The clipped runs met large gradients too (their"
-                + " max ‖g‖ rows, measured before clipping) and all solved the task",
-            'C', "The two unclipped failures are the runs with the two largest gradients, while clipping kept"
-                + " every run on track; where no burst came, clipping changed nothing essential",
+            'B', "A large gradient alone does not fail a run. An unclipped run that solved the task met 13.0, and"
+                + " the clipped runs met large gradients too (their max ‖g‖ rows, measured before clipping) and all"
+                + " solved it",
+            'C', "The two unclipped failures are the runs with the two largest gradients, and clipped, the same"
+                + " random seeds solved the task; on the other eight, clipped and unclipped runs alike solved it. So"
+                + " clipping helped exactly where a burst came",
             'D', "Clipping can only shorten a gradient; it does nothing for one that vanished, and the first-token"
                 + " task was solved by the unclipped runs without a burst")));
   }

@@ -100,13 +100,17 @@ final class Lesson03 {
                 'B', "C_t moved far from C_0: with f ≈ 1 nothing is erased, and with i ≈ 1 every step adds its whole"
                     + " candidate C̃_t, so the belt sums the candidates up. Keeping needs f ≈ 1 and i ≈ 0",
                 'C', "A small drift, between 10⁻⁶ and 0.1: the candidate must have stayed close to 0 at every step")),
-        Exercise.choice("03.5", Rung.EXPLORATION, "interpret the gradient left along the belt: 1.07 against Π f = 1.000000",
-            'B', Map.of(
-                'A', "Every forget gate is a sigmoid's output, below 1; here it is σ(20), a hair below 1",
-                'B', "The direct path C_t → C_{t+1} → … scales the gradient by Π f ≈ 1, and a second path through"
-                    + " h_{T−1} and the output gate adds about 7 % one step back; the belt then carries both unchanged",
-                'C', "An exploding gradient grows at every step back; this one is flat from one step back on",
+        Exercise.choice("03.5", Rung.EXPLORATION,
+            "interpret the gradient left along the belt: 1.07 against Π f = 1.000000, and 1.000000 with W_o^h = 0", 'B',
+            Map.of(
+                'A', "Every forget gate is a sigmoid's output, below 1; here it is σ(20), a hair below 1, and Π f printed"
+                    + " 1.000000 with or without W_o^h",
+                'B', "The direct path C_t → C_{t+1} → … scales the gradient by Π f ≈ 1. Cutting W_o^h removed the extra"
+                    + " 7 % exactly, so it came through the output gate's reading of h_{t-1}: C_{T−1} makes h_{T−1},"
+                    + " which o_T reads, and o_T shapes h_T. It joins one step back; the belt then carries both unchanged",
+                'C', "If every output gate added 7 %, the ratio would grow with the distance; it moved by less than 1 %"
+                    + " from 1 to 19 steps back",
                 'D', "Π f is only the direct path; the total gradient that BPTT computes adds every path, and"
-                    + " cutting the second one (W_o^h = 0) gives Π f back, as the lesson checked")));
+                    + " cutting the second one (W_o^h = 0) gives Π f back, as the lesson measured")));
   }
 }

@@ -222,7 +222,7 @@ public final class Trainer {
   /** The summed loss left the doubles: L ≈ max z − z_y, so the logits of that example are far apart. */
   private static NonFiniteException lossOverflow(int epoch, double exampleLoss) {
     return new NonFiniteException("softmax cross-entropy: the loss summed over epoch " + (epoch + 1)
-        + " overflowed at an example with L = " + exampleLoss + "; the output layer's logits differ by about"
+        + " overflowed at an example with L = " + Progress.number(exampleLoss) + "; the output layer's logits differ by about"
         + " that much (diverged training?)");
   }
 

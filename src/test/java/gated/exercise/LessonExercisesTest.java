@@ -114,7 +114,7 @@ class LessonExercisesTest {
     hint("01.2", "count from 1", first - 1, rnn, WITH_WHAT, WITH_TIME);
     Rnn scaled = Rnn.of(new RnnWeights(W01.wx(), W01.wh().scale(3), W01.b()));
     right("01.3", 3.0, scaled, rnn, WITH_WHAT, WITH_TIME);
-    hint("01.3", "try a larger k", 1.0, rnn, rnn, WITH_WHAT, WITH_TIME);
+    hint("01.3", "try a larger s", 1.0, rnn, rnn, WITH_WHAT, WITH_TIME);
     hint("01.3", "not the lesson's with W_h multiplied by 2.0", 2.0, scaled, rnn, WITH_WHAT, WITH_TIME);
     right("01.4", 'B');
     hint("01.4", "small but not zero", 'A');
@@ -207,6 +207,7 @@ class LessonExercisesTest {
     right("03.4", 'A', Lstm.of(BELT).forward(XS, Vec.zeros(UNITS), C0), C0);
     right("03.5", 'B');
     hint("03.5", "below 1", 'A');
+    hint("03.5", "grow with the distance", 'C');
   }
 
   // ------------------------------------------------------------------------- 04 --

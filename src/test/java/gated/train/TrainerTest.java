@@ -115,6 +115,8 @@ class TrainerTest {
     assertTrue(h.hasDiverged());
     assertTrue(h.diverged().startsWith("softmax cross-entropy: "), h.diverged());
     assertTrue(h.diverged().contains("epoch 1") && h.diverged().contains("L = "), h.diverged());
+    // the loss as a reader takes it in (three digits and an exponent), not a 17-digit double
+    assertTrue(h.diverged().matches(".*L = \\d\\.\\d\\de\\+\\d{3}; .*"), h.diverged());
   }
 
   @Test
