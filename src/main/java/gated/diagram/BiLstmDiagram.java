@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * A bidirectional LSTM over a short sentence: the forward LSTM reads x_1 … x_T (left to right), the backward
  * LSTM reads x_T … x_1 (right to left), and at every step a merge node combines →h_t and ←h_t into the
- * output y_t with a {@link MergeMode}. Every y_t therefore depends on the whole sentence.
+ * merged output m_t with a {@link MergeMode}. Every m_t therefore depends on the whole sentence. (m, not y:
+ * y is kept for what an output layer makes of m_t.)
  *
  * <pre>
  *   display(Diagrams.biLstm(List.of("Apple", "makes", "phones"), MergeMode.CONCAT));
@@ -67,13 +68,13 @@ public final class BiLstmDiagram implements Diagram {
     return mode;
   }
 
-  /** The merge, in symbols, e.g. "y_t = [→h_t; ←h_t]" for CONCAT. */
+  /** The merge, in symbols, e.g. "m_t = [→h_t; ←h_t]" for CONCAT. */
   static String mergeFormula(MergeMode mode) {
     return switch (mode) {
-      case CONCAT -> "y_t = [→h_t; ←h_t]";
-      case SUM -> "y_t = →h_t + ←h_t";
-      case AVERAGE -> "y_t = (→h_t + ←h_t) / 2";
-      case MULTIPLY -> "y_t = →h_t ⊙ ←h_t";
+      case CONCAT -> "m_t = [→h_t; ←h_t]";
+      case SUM -> "m_t = →h_t + ←h_t";
+      case AVERAGE -> "m_t = (→h_t + ←h_t) / 2";
+      case MULTIPLY -> "m_t = →h_t ⊙ ←h_t";
     };
   }
 
@@ -98,7 +99,7 @@ public final class BiLstmDiagram implements Diagram {
       hopLeft(s, bw, fromRight, BWD_Y, cx + DETOUR, cx + BOX_W / 2);
     }
     s.math("→h_0 = →C_0 = 0", Sketch.NOTE_SIZE + 1, MARGIN, FWD_Y + 20, -1, fw);
-    s.math("←h = ←C = 0", Sketch.NOTE_SIZE + 1, WIDTH - MARGIN, BWD_Y + 20, 1, bw);
+    s.math("←h_" + (n + 1) + " = ←C_" + (n + 1) + " = 0", Sketch.NOTE_SIZE + 1, WIDTH - MARGIN, BWD_Y + 20, 1, bw);
     s.text("reads left to right", Sketch.NOTE_SIZE, Font.PLAIN, MARGIN, FWD_Y - 16, -1, fw);
     s.text("reads right to left", Sketch.NOTE_SIZE, Font.PLAIN, WIDTH - MARGIN, BWD_Y - 16, 1, bw);
 
@@ -118,7 +119,7 @@ public final class BiLstmDiagram implements Diagram {
       s.layer(cx, BWD_Y, BOX_W, BOX_H, "LSTM ←", null, bw);
       mergeNode(s, cx, MERGE_Y);
       s.arrow(h, cx, MERGE_Y - MERGE_R, cx, OUT_TOP);
-      s.math("y_" + t, Sketch.SYMBOL_SIZE, cx + 8, OUT_TOP + 6, -1, Palette.INK);
+      s.math("m_" + t, Sketch.SYMBOL_SIZE, cx + 8, OUT_TOP + 6, -1, Palette.INK);
       s.math("→h_" + t, Sketch.NOTE_SIZE + 2, cx + DETOUR + 6, MERGE_Y + 32, -1, fw);
       s.math("←h_" + t, Sketch.NOTE_SIZE + 2, cx - 6, BWD_Y - BOX_H / 2 - 18, 1, bw);
       s.math("x_" + t, Sketch.SYMBOL_SIZE, xw, X_LABEL_Y, 0, Palette.INK);

@@ -81,12 +81,14 @@ public final class Lesson10 {
                     + "that held in twenty; check your distance and your two biases first.",
                 'C', "Less: the opposite of every draw in the lesson. If your measurement is right, you found a draw that "
                     + "breaks the pattern, which is why the lesson says 'in every draw we measured', not 'always'.")),
-        Exercise.choice("10.4", Rung.BY_HAND, "reading the across-draws table", 'B', Map.of(
-            'A', "No draw showed that: the ratio of the LSTM with b_f = 0 to the RNN went both ways across draws, so "
-                + "'an LSTM always keeps more than an RNN' is false.",
-            'B', "Yes: the forget-gate bias, not the cell type, made the difference that held in every draw.",
-            'C', "The GRU kept more than the RNN in some draws and less in others; the table shows both.",
-            'D', "The direct road has no weight matrix, but its gate values are below 1, so its product still shrinks; "
-                + "every curve of the lesson falls with the distance.")));
+        Exercise.choice("10.4", Rung.BY_HAND, "what one draw can and cannot show", 'B', Map.of(
+            'A', "One draw's ratio to the RNN is the kind of number that went both ways across draws; one value "
+                + "above 1 shows nothing about LSTMs in general.",
+            'B', "Yes: her number is a ratio that changed sides of 1 from draw to draw; the comparison that held "
+                + "in every draw measured was between two LSTMs differing only in b_f.",
+            'C', "The GRU's ratio to the RNN also fell on both sides of 1 across draws; an update gate that works "
+                + "like f does not make the ratio the same in every draw.",
+            'D', "At distance 30 the ratio of the LSTM with b_f = 0 to the RNN was above 1 in some draws; "
+                + "'less at every distance' is false.")));
   }
 }

@@ -78,12 +78,14 @@ public final class Lesson11 {
                     + "above ε. Adam's step follows the sign and consistency of a gradient, not its size.",
                 'C', "A larger step would need m̂/√v̂ to grow as g shrinks; after one step it is g/|g| (until |g| nears "
                     + "ε, when it shrinks).")),
-        Exercise.choice("11.4", Rung.BY_HAND, "telling a budget from an ability", 'B', Map.of(
-            'A', "The classmate saw chance after 10 epochs, but in this notebook's runs that start reached 99 % later: "
-                + "chance after 10 epochs is not 'cannot learn'.",
-            'B', "Yes: within 10 epochs that start did not learn it; with a larger budget it did here. The claim mixes "
-                + "up a budget with an ability.",
-            'C', "The lesson's test sequences are checked to be unseen; nothing here points at the test set.",
-            'D', "The LSTM from b_f = 0 also needed more than 10 epochs here; a budget of 10 says little about either.")));
+        Exercise.choice("11.4", Rung.BY_HAND, "telling a start and a budget from a cell", 'B', Map.of(
+            'A', "Her run and the lesson's GRU from b_z = 0 say the same about that start and that budget, but the "
+                + "claim is about every GRU, and another start of the same cell learned the gap here.",
+            'B', "Yes: the claim is about the cell, the evidence about one start and one budget; the GRU from b_z = 3 "
+                + "learned the gap in the lesson's runs, and nothing here says what more epochs would do from b_z = 0.",
+            'C', "No run here went beyond the budget, so nothing in this notebook says what 60 epochs would do: "
+                + "'certainly' is a guess.",
+            'D', "The GRU's copy term Z_t ⊙ H_{t-1} carries the state the way the LSTM's cell state does, and the GRU "
+                + "from b_z = 3 learned the gap in the lesson's runs.")));
   }
 }

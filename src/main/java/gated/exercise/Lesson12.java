@@ -82,12 +82,13 @@ public final class Lesson12 {
                     + "class-1 one; the three training sentences do not decide it, so another random seed may say otherwise.",
                 'B', "Your model puts 'cat cat cat' in class 0. It starts like the two class-0 sentences and ends like the "
                     + "class-1 one; the three training sentences do not decide it, so another random seed may say otherwise.")),
-        Exercise.choice("12.4", Rung.BY_HAND, "why the random seeds disagree about unseen sentences", 'B', Map.of(
-            'A', "Every run reached training accuracy 1.0, so training did converge on the three sentences.",
-            'B', "Yes: three sentences fit many rules, the data do not pick one, and the initial weights decide which "
-                + "one a trained network happens to resemble.",
-            'C', "Even H = 4 fits the three sentences exactly; there is no rule in them for a bigger model to learn "
-                + "better.",
-            'D', "There is no test set here at all: the 24 other sentences have no labels to be right or wrong about.")));
+        Exercise.choice("12.4", Rung.BY_HAND, "what three training sentences can teach about a fourth", 'B', Map.of(
+            'A', "Training accuracy 1 says the model fits the three training sentences; none of them repeats one word "
+                + "three times, so the data hold no such rule for it to have found.",
+            'B', "Yes: no training sentence repeats one word, so the data say nothing about 'rat rat rat'; her "
+                + "model's answer there was decided by its initial weights, and another random seed may differ.",
+            'C', "Every random seed the lesson tried reached training accuracy 1.0 on the three sentences; more "
+                + "epochs would not give the data a rule about 'rat rat rat'.",
+            'D', "The 24 other sentences have no labels, so they cannot be a test set.")));
   }
 }

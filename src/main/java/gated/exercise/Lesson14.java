@@ -29,7 +29,7 @@ public final class Lesson14 {
     return (List<Vec>) c.get(1, List.class, "the 'eat' sentence's inputs xs");
   }
 
-  /** y_2 with AVERAGE, from the library's BiLSTM with the lesson's trained weights. */
+  /** m_2 with AVERAGE, from the library's BiLSTM with the lesson's trained weights. */
   private static Vec averageY2(Context c) {
     return BiLstm.of(c.get(0, BiLstmWeights.class, "the trained BiLSTM's weights bw"), MergeMode.AVERAGE)
         .forward(sentence(c)).outputs().get(1);
@@ -54,7 +54,7 @@ public final class Lesson14 {
                 "that is one direction; a BiLSTM has two full LSTMs, each with its own weights")
             .withMistake(c -> ParamCount.bidirectional(ParamCount.Cell.LSTM, X, H, ParamCount.Bias.ONE).total(),
                 "you left out the output layer: C × H weights and C biases"),
-        Exercise.vector("14.2", Rung.CODING, "building y_t by hand from two LSTM passes, with the backward pass's index",
+        Exercise.vector("14.2", Rung.CODING, "building m_t by hand from two LSTM passes, with the backward pass's index",
             Lesson14::averageY2, 1e-6)
             .withMistake(Lesson14::wrongBackwardIndex,
                 "←h_2 is the backward pass's output after it has read x_T … x_2: its index is T − 2, not 1"),

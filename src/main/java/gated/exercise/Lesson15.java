@@ -72,12 +72,12 @@ public final class Lesson15 {
                     + "lesson. One random seed is one sample.",
                 'D', "Neither reached 0.9 on unseen sequences: without the running targets both mostly fit their "
                     + "training sequences (compare the training accuracy) without finding the parity rule.")),
-        Exercise.choice("15.4", Rung.BY_HAND, "what one small experiment says about depth", 'B', Map.of(
-            'A', "One toy task at one size cannot show that depth never helps; deep LSTMs did help in machine "
-                + "translation.",
-            'B', "Yes: at this size, on this task, the second layer did not speed learning up. That says nothing about "
-                + "large problems with layered structure.",
-            'C', "Each layer keeping its own cell state is what a stack is; nothing here measured it slowing training.",
-            'D', "The 2-layer stack had 22 more parameters, not fewer.")));
+        Exercise.choice("15.4", Rung.BY_HAND, "which experiment would test a claim about depth", 'B', Map.of(
+            'A', "More random seeds on the same toy task at the same size sharpen the answer for this task and size "
+                + "only; the claim is about LSTMs in general.",
+            'B', "Yes: a claim about depth in general needs tasks where depth might help (large, with layered "
+                + "structure), sizes beyond the toy one, matched parameter counts and several random seeds.",
+            'C', "Giving one model more epochs than the other measures the budget, not the depth.",
+            'D', "Counting parameters says how big a stack is, not whether it learns better.")));
   }
 }

@@ -10,7 +10,8 @@ import org.knowm.xchart.HeatMapChartBuilder;
 
 /**
  * An immutable builder for a units × steps heat map of a vector over time: entry k of the vector at
- * step t is the cell (t, k), time steps run along the x axis and units up the y axis.
+ * step t is the cell (t, k), time steps run along the x axis and units down the y axis, unit 0 on top (as the
+ * diagrams and the gate explorer draw entry 0 of a vector on top).
  *
  * <pre>
  *   display(Heatmap.of(trace.gate(LstmGate.FORGET)).title("f_t").range(0, 1).stepLabels(words).image());
@@ -163,15 +164,15 @@ public final class Heatmap {
     chart.getStyler().setPlotGridLinesVisible(false);
     chart.getStyler().setShowValue(showValues);
     chart.getStyler().setHeatMapValueDecimalPattern("0.00");
-    List<String> units = new ArrayList<>();
-    for (int k = 0; k < units(); k++) units.add(String.valueOf(k));
+    List<String> units = new ArrayList<>();                     // XChart draws the first row at the bottom:
+    for (int k = units() - 1; k >= 0; k--) units.add(String.valueOf(k));   // rows H−1 … 0, so unit 0 is on top
     List<String> columns = new ArrayList<>();
     List<Number[]> cells = new ArrayList<>();
     for (int t = 0; t < steps(); t++) {
       if (groupSize > 0 && t > 0 && t % groupSize == 0) columns.add(" ".repeat(columns.size()));  // an empty column
       int column = columns.size();
       columns.add(stepLabels.get(t));
-      for (int k = 0; k < units(); k++) cells.add(new Number[] {column, k, values.get(t).get(k)});
+      for (int k = 0; k < units(); k++) cells.add(new Number[] {column, units() - 1 - k, values.get(t).get(k)});
     }
     if (labelsCrowded(columns)) chart.getStyler().setXAxisLabelRotation(45);
     chart.addSeries(Plots.text(title).isEmpty() ? "values" : title, columns, units, cells);

@@ -21,9 +21,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * alike:
  *
  * <ul>
- *   <li>colour: the model's colour from {@link Palette}; grey for "chance"; for a unit of a state ("c[0]",
- *       "h[0]", "layer 2 c[0]") one colour per unit index; otherwise one colour per name, none of them a
- *       model's;</li>
+ *   <li>colour: the model's colour from {@link Palette}; grey for "chance"; for a series of one layer of a
+ *       stack ("layer 2 C[0]", "layer 2 h") one colour per layer, since unit k of one layer has nothing to do
+ *       with unit k of another; for a unit of a state ("c[0]", "h[0]") one colour per unit index; otherwise one
+ *       colour per name, none of them a model's;</li>
  *   <li>line: series that share a colour get different dash patterns (solid, dashed, dotted, dash-dot), in
  *       order; where a colour holds training curves (names ending in " train"), a run's test curve is solid and
  *       its training curve dashed (a second run of that colour: dash-dot and dotted);</li>
@@ -43,6 +44,7 @@ record SeriesStyle(Color color, BasicStroke line, Marker marker, float width, bo
       SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.PLUS,
       SeriesMarkers.TRAPEZOID};
   private static final Pattern UNIT = Pattern.compile("\\[(\\d+)]$");
+  private static final Pattern LAYER = Pattern.compile("^layer (\\d+)\\b");
 
   /** One style per name, in the order of the names. */
   static List<SeriesStyle> of(List<String> names) {
@@ -106,6 +108,8 @@ record SeriesStyle(Color color, BasicStroke line, Marker marker, float width, bo
     if (Palette.isReference(name)) return "reference";
     Optional<Palette.Model> model = Palette.modelOf(name);
     if (model.isPresent()) return "model " + model.get();
+    Matcher layer = LAYER.matcher(name);
+    if (layer.find()) return "layer " + layer.group(1);
     Matcher unit = UNIT.matcher(name);
     if (unit.find()) return "unit " + unit.group(1);
     return "name " + name;

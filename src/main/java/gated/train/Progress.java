@@ -22,12 +22,13 @@ import java.util.function.LongSupplier;
  * update per second): the course's Java kernel sends each update as it is printed, Jupyter merges
  * carriage-return output into a single changing line, and nbconvert's HTML (the handouts) shows only
  * its last state. {@link #lines} prints a new line per update instead (every ten seconds
- * by default), for logs. Each update shows the step, the mean loss since the previous update, steps
- * per second and the estimated time left:
+ * by default), for logs. The line counts minibatches as "updates" (one optimizer update each), so that
+ * "step" stays free for the time steps t = 1 … T of a sequence. Each printed line shows the update, the
+ * mean loss since the previous line, updates per second and the estimated time left:
  *
- * <pre>  LSTM  step 120/1000 (12%)  loss 2.314  9.8 steps/s  ETA 1 min 30 s</pre>
+ * <pre>  LSTM  update 120/1000 (12%)  loss 2.314  9.8 updates/s  ETA 1 min 30 s</pre>
  *
- * <p>The finished line gives the total: {@code LSTM  1000 steps in 1 min 42 s (9.8 steps/s), last loss 1.523}.
+ * <p>The finished line gives the total: {@code LSTM  1000 updates in 1 min 42 s (9.8 updates/s), last loss 1.523}.
  * A {@link #note} (for example the latest held-out score) is added after the loss on every line.
  */
 public final class Progress {
@@ -131,8 +132,8 @@ public final class Progress {
     finished = true;
     long now = clock.getAsLong();
     if (windowCount > 0) lastWindowMean = windowSum / windowCount;
-    String line = prefix() + steps + (steps == 1 ? " step" : " steps") + " in " + duration(seconds(now))
-        + (steps > 0 ? String.format(Locale.ROOT, " (%s steps/s), last %s %s", rate(now), lossName, number(lastWindowMean)) : "")
+    String line = prefix() + steps + (steps == 1 ? " update" : " updates") + " in " + duration(seconds(now))
+        + (steps > 0 ? String.format(Locale.ROOT, " (%s updates/s), last %s %s", rate(now), lossName, number(lastWindowMean)) : "")
         + (note.isEmpty() ? "" : ", " + note);
     if (inPlace) {
       out.print("\r" + pad(line) + "\n");
@@ -159,11 +160,11 @@ public final class Progress {
 
   private String update(long now) {
     StringBuilder s = new StringBuilder(prefix());
-    s.append("step ").append(steps);
+    s.append("update ").append(steps);
     if (total > 0) s.append('/').append(total).append(String.format(Locale.ROOT, " (%d%%)", (int) (100L * steps / total)));
     s.append("  ").append(lossName).append(' ').append(number(lastWindowMean));
     if (!note.isEmpty()) s.append("  ").append(note);
-    s.append("  ").append(rate(now)).append(" steps/s");
+    s.append("  ").append(rate(now)).append(" updates/s");
     if (total > 0 && steps < total) s.append("  ETA ").append(duration(seconds(now) / steps * (total - steps)));
     return s.toString();
   }

@@ -57,6 +57,6 @@ class BatchTrainingExampleTest {
     assertTrue(first > 1.5, "a fresh model is near 2 bits/char (4 symbols): " + first);
     assertTrue(last < 0.3, "the next letter of abcd… is certain once learned: " + last);
     assertEquals(segments, progress.steps());
-    assertTrue(log.toString(StandardCharsets.UTF_8).contains("60 steps in"), log.toString(StandardCharsets.UTF_8));
+    assertTrue(log.toString(StandardCharsets.UTF_8).contains("60 updates in"), log.toString(StandardCharsets.UTF_8));
   }
 }

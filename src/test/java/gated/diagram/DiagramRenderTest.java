@@ -281,4 +281,12 @@ class DiagramRenderTest {
     }
     assertTrue(forward > 200 && backward > 200, "wires in both model colours: " + forward + ", " + backward);
   }
+
+  @Test
+  void theBiLstmMergeIsCalledMNotYSoThatYStaysTheOutputLayersPrediction() {
+    for (gated.model.MergeMode mode : gated.model.MergeMode.values()) {
+      String formula = BiLstmDiagram.mergeFormula(mode);
+      org.junit.jupiter.api.Assertions.assertTrue(formula.startsWith("m_t = ") && !formula.contains("y"), formula);
+    }
+  }
 }

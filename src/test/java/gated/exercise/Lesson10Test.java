@@ -91,6 +91,6 @@ class Lesson10Test {
 
   @Test
   void theInterpretationExplainsEveryOption() {
-    LessonExerciseFixtures.choiceExplains("10.4", 'B', 'A', "went both ways", 'C', "some draws", 'D', "still shrinks");
+    LessonExerciseFixtures.choiceExplains("10.4", 'B', 'A', "went both ways", 'C', "both sides of 1", 'D', "above 1 in some draws");
   }
 }

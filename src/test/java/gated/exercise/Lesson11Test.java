@@ -62,7 +62,7 @@ class Lesson11Test {
 
   @Test
   void theInterpretationExplainsEveryOption() {
-    LessonExerciseFixtures.choiceExplains("11.4", 'B', 'A', "not 'cannot learn'", 'C', "unseen", 'D', "more than 10 epochs");
+    LessonExerciseFixtures.choiceExplains("11.4", 'B', 'A', "another start", 'C', "is a guess", 'D', "copy term");
   }
 
   @Test

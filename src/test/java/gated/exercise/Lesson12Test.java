@@ -63,6 +63,6 @@ class Lesson12Test {
 
   @Test
   void theInterpretationExplainsEveryOption() {
-    LessonExerciseFixtures.choiceExplains("12.4", 'B', 'A', "training accuracy 1.0", 'C', "fits the three sentences", 'D', "no labels");
+    LessonExerciseFixtures.choiceExplains("12.4", 'B', 'A', "no such rule", 'C', "more epochs", 'D', "no labels");
   }
 }

@@ -49,6 +49,6 @@ class Lesson15Test {
 
   @Test
   void theInterpretationExplainsEveryOption() {
-    LessonExerciseFixtures.choiceExplains("15.4", 'B', 'A', "machine translation", 'C', "nothing here measured", 'D', "not fewer");
+    LessonExerciseFixtures.choiceExplains("15.4", 'B', 'A', "this task and size", 'C', "not the depth", 'D', "not whether it learns");
   }
 }

@@ -149,4 +149,15 @@ class PaletteTest {
     assertEquals("t", Heatmap.of(v).build().getXAxisTitle());
     assertThrows(IllegalArgumentException.class, () -> Heatmap.of(v).groupsOf(3));
   }
+
+  @Test
+  void seriesOfOneLayerShareAColourAndUnitKOfTwoLayersDoesNot() {
+    XYChart chart = LinePlot.create().series("layer 1 C[0]", X, X).series("layer 2 C[0]", X, X)
+        .series("layer 1 C[1]", X, X).series("layer 2 C[1]", X, X).build();
+    Color one = chart.getSeriesMap().get("layer 1 C[0]").getLineColor();
+    assertEquals(one, chart.getSeriesMap().get("layer 1 C[1]").getLineColor(), "one colour per layer");
+    assertNotEquals(one, chart.getSeriesMap().get("layer 2 C[0]").getLineColor(), "unit 0 of layer 2 is not layer 1's");
+    assertNotEquals(chart.getSeriesMap().get("layer 1 C[0]").getLineStyle(),
+        chart.getSeriesMap().get("layer 1 C[1]").getLineStyle(), "the units of one layer differ in dash");
+  }
 }

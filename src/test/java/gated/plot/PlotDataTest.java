@@ -56,7 +56,7 @@ class PlotDataTest {
     assertEquals(UNITS * STEPS, series.getHeatData().size());
     for (Number[] cell : series.getHeatData()) {
       int t = cell[0].intValue();
-      int k = cell[1].intValue();
+      int k = Integer.parseInt(String.valueOf(series.getYData().get(cell[1].intValue())));   // the row's unit label
       assertEquals(trace.step(t).f().get(k), cell[2].doubleValue());
     }
     assertEquals(0.0, chart.getStyler().getMin());
@@ -70,6 +70,21 @@ class PlotDataTest {
     assertEquals(-1.0, chart.getStyler().getMin());
     assertEquals(1.0, chart.getStyler().getMax());
     assertEquals(words, chart.getHeatMapSeries().getXData());
+  }
+
+  @Test
+  void heatmapDrawsUnitZeroOnTopLikeTheDiagrams() {
+    HeatMapChart chart = Heatmap.of(trace.gate(LstmGate.FORGET)).build();
+    org.knowm.xchart.HeatMapSeries series = chart.getSeriesMap().values().iterator().next();
+    List<String> rows = series.getYData().stream().map(String::valueOf).toList();
+    assertEquals(UNITS, rows.size());
+    assertEquals("0", rows.get(UNITS - 1), "the last row, drawn on top, is unit 0");
+    assertEquals(String.valueOf(UNITS - 1), rows.get(0), "the first row, drawn at the bottom, is unit H − 1");
+    for (Number[] cell : series.getHeatData()) {
+      int t = cell[0].intValue();
+      int unit = Integer.parseInt(rows.get(cell[1].intValue()));
+      assertEquals(trace.step(t).f().get(unit), cell[2].doubleValue(), 0.0, "step " + (t + 1) + ", unit " + unit);
+    }
   }
 
   @Test

@@ -56,7 +56,7 @@ class CharTrainerTest {
     String out = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     assertEquals(1, out.chars().filter(c -> c == '\n').count(), "one line, rewritten in place: " + out);
     String last = out.substring(out.lastIndexOf('\r') + 1).strip();
-    assertTrue(last.startsWith("GRU, H = 6  20 steps in "), last);
+    assertTrue(last.startsWith("GRU, H = 6  20 updates in "), last);
     assertTrue(last.endsWith(String.format("held-out %.3f", h.finalHeldOutBits())), last);
   }
 

@@ -32,10 +32,10 @@ class ProgressTest {
     assertEquals(p.updates() + 1, text.chars().filter(c -> c == '\r').count());
     assertEquals(1, text.chars().filter(c -> c == '\n').count(), "one line in the end: " + text);
     String[] parts = text.split("\r");
-    assertTrue(parts[1].startsWith("LSTM  step 1/1000 (0%)  loss 2.000  100 steps/s  ETA 10.0 s"), parts[1]);
-    assertTrue(parts[6].contains("step 501/1000 (50%)  loss 1.550") && parts[6].contains("ETA 5.0 s"), parts[6]);
+    assertTrue(parts[1].startsWith("LSTM  update 1/1000 (0%)  loss 2.000  100 updates/s  ETA 10.0 s"), parts[1]);
+    assertTrue(parts[6].contains("update 501/1000 (50%)  loss 1.550") && parts[6].contains("ETA 5.0 s"), parts[6]);
     String last = parts[parts.length - 1];
-    assertTrue(last.startsWith("LSTM  1000 steps in 10 s (100 steps/s), last loss 1.050"), last);
+    assertTrue(last.startsWith("LSTM  1000 updates in 10 s (100 updates/s), last loss 1.050"), last);
     assertTrue(last.endsWith("\n"));
   }
 
@@ -51,9 +51,9 @@ class ProgressTest {
     String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
     assertEquals(p.updates() + 1, lines.length);
     assertTrue(p.updates() >= 6 && p.updates() <= 7, "updates: " + p.updates());
-    assertTrue(lines[1].startsWith("step 101  bits/char 1.500  10.0 steps/s"), lines[1]);
+    assertTrue(lines[1].startsWith("update 101  bits/char 1.500  10.0 updates/s"), lines[1]);
     assertTrue(!lines[1].contains("ETA") && !lines[1].contains("%"), "no total, no ETA: " + lines[1]);
-    assertTrue(lines[lines.length - 1].startsWith("600 steps in 1 min 0 s"), lines[lines.length - 1]);
+    assertTrue(lines[lines.length - 1].startsWith("600 updates in 1 min 0 s"), lines[lines.length - 1]);
   }
 
   @Test
@@ -69,7 +69,7 @@ class ProgressTest {
     String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
     assertEquals(3, lines.length, String.join("|", lines));
     assertTrue(!lines[0].contains("held-out"), lines[0]);
-    assertTrue(lines[1].startsWith("step 2  bits/char 2.000  held-out 2.500  "), lines[1]);
+    assertTrue(lines[1].startsWith("update 2  bits/char 2.000  held-out 2.500  "), lines[1]);
     assertTrue(lines[2].endsWith("last bits/char 2.000, held-out 2.500"), lines[2]);
   }
 
