@@ -11,7 +11,13 @@ public enum CellPath {
   /** The output gate o_t and tanh(c_t), whose product is h_t. */
   OUTPUT("output gate", "$h_t = o_t ⊙ tanh(C_t)$ decides how much of the memory to show"),
   /** The cell state c_{t-1} → c_t along the top: only ⊙ and + touch it. */
-  CELL_STATE("cell state", "$C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t$: the belt is only scaled and added to");
+  CELL_STATE("cell state", "$C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t$: the belt is only scaled and added to"),
+  /**
+   * The belt read backwards, with the forget gate's wire: the + passes δC_t on unchanged and the ⊙ multiplies it
+   * by f_t, so the direct part of the gradient one step back is δC_t ⊙ f_t. Give the two gradients with
+   * {@link LstmDiagram.Builder#gradients} to write them on the belt.
+   */
+  BACKWARD_BELT("the belt backwards", "the + passes $δC_t$ on, the ⊙ multiplies it by $f_t$: $δC_{t-1} = δC_t ⊙ f_t$");
 
   private final String title;
   private final String caption;

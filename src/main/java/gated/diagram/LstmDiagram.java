@@ -1,6 +1,7 @@
 package gated.diagram;
 
 import gated.cell.LstmStep;
+import gated.tensor.Vec;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -25,6 +26,13 @@ import java.util.Optional;
  * <p>With a step, the nine vectors x_t, h_{t-1}, c_{t-1}, f_t, i_t, c̃_t, o_t, c_t and h_t are drawn on their
  * wires, entry 0 at the top: written out when they have up to {@link Builder#listed} entries (6 by default),
  * as a colour strip otherwise. {@link #annotations()} returns exactly what is drawn.
+ *
+ * <p>For the backward pass, {@link Builder#gradients} adds δC_t (right) and the δC_{t-1} it passes straight back
+ * along the belt (left), written under the belt; {@link CellPath#BACKWARD_BELT} highlights the belt and the forget
+ * gate's wire, the only two things those gradients meet:
+ * <pre>
+ *   LstmDiagram.builder().step(s).gradients(dc, dcPrev).highlight(CellPath.BACKWARD_BELT).build()
+ * </pre>
  */
 public final class LstmDiagram implements Diagram {
   // ----- layout, in pixels at scale 1 -----
@@ -56,6 +64,8 @@ public final class LstmDiagram implements Diagram {
   /** The legend: two columns of three rows, beside x_t's wire. */
   private static final double LEGEND_X1 = 290, LEGEND_X2 = 620, LEGEND_Y = 584, LEGEND_ROW = 28, SCALE_ROW = 22;
   private static final double R = Sketch.NODE_RADIUS;
+  /** Height of the centres of δC_t and δC_{t-1}, under the belt on either side of the cell. */
+  private static final double GRADIENT_Y = 236;
 
   private final LstmStep step;
   private final CellPath highlight;
@@ -63,6 +73,8 @@ public final class LstmDiagram implements Diagram {
   private final int listed;
   private final int decimals;
   private final boolean legend;
+  private final Vec deltaC;
+  private final Vec deltaCPrev;
   private final List<Annotation> annotations;
 
   private LstmDiagram(Builder b) {
@@ -72,7 +84,25 @@ public final class LstmDiagram implements Diagram {
     this.listed = b.listed;
     this.decimals = b.decimals;
     this.legend = b.legend;
-    this.annotations = step == null ? List.of() : annotationsOf(step);
+    this.deltaC = b.deltaC;
+    this.deltaCPrev = b.deltaCPrev;
+    if (deltaC != null) {
+      if (step == null) {
+        throw new IllegalArgumentException("LstmDiagram: gradients δC_t and δC_{t-1} need the step they belong to; "
+            + "give it with builder().step(step)");
+      }
+      int h = step.c().size();
+      if (deltaC.size() != h || deltaCPrev.size() != h) {
+        throw new IllegalArgumentException("LstmDiagram: δC_t has " + deltaC.size() + " entries and δC_{t-1} has "
+            + deltaCPrev.size() + ", but the step's C_t has " + h);
+      }
+    }
+    List<Annotation> all = step == null ? new ArrayList<>() : new ArrayList<>(annotationsOf(step));
+    if (deltaC != null) {
+      all.add(Annotation.unbounded("dc", "δC_t", deltaC, deltaCPrev));
+      all.add(Annotation.unbounded("dcPrev", "δC_{t-1}", deltaCPrev, deltaC));
+    }
+    this.annotations = List.copyOf(all);
   }
 
   public static Builder builder() {
@@ -119,7 +149,7 @@ public final class LstmDiagram implements Diagram {
     return annotations;
   }
 
-  /** One annotation by key ("x", "hPrev", "cPrev", "f", "i", "g", "o", "c", "h"). */
+  /** One annotation by key ("x", "hPrev", "cPrev", "f", "i", "g", "o", "c", "h"; with gradients "dc", "dcPrev"). */
   public Annotation annotation(String key) {
     return Annotation.find(annotations, key, "LstmDiagram");
   }
@@ -127,7 +157,10 @@ public final class LstmDiagram implements Diagram {
   /** True when nothing is highlighted or the element belongs to one of these paths. */
   private boolean on(CellPath... paths) {
     if (highlight == null) return true;
-    for (CellPath p : paths) if (p == highlight) return true;
+    for (CellPath p : paths) {
+      if (p == highlight) return true;
+      if (highlight == CellPath.BACKWARD_BELT && (p == CellPath.CELL_STATE || p == CellPath.FORGET)) return true;
+    }
     return false;
   }
 
@@ -147,6 +180,7 @@ public final class LstmDiagram implements Diagram {
     forget(s);
     inputGate(s);
     output(s);
+    gradients(s);
     if (legend) legend(s);
     s.lit(true);
   }
@@ -164,7 +198,7 @@ public final class LstmDiagram implements Diagram {
       case FORGET -> Palette.FORGET;
       case INPUT -> Palette.INPUT;
       case OUTPUT -> Palette.OUTPUT;
-      case CELL_STATE -> Palette.CELL_STATE;
+      case CELL_STATE, BACKWARD_BELT -> Palette.CELL_STATE;
     };
   }
 
@@ -238,6 +272,14 @@ public final class LstmDiagram implements Diagram {
     labelled(s, "h", "h_t", X_OUT_VEC, RAIL_Y, Sketch.Side.ABOVE);
   }
 
+  /** δC_t under the belt on the right, δC_{t-1} (the part passed straight back along the belt) on the left. */
+  private void gradients(Sketch s) {
+    if (deltaC == null) return;
+    s.lit(true);
+    s.labelled(annotation("dc"), "δC_t", X_OUT_VEC, GRADIENT_Y, Sketch.Side.BELOW);
+    s.labelled(annotation("dcPrev"), "δC_{t-1}", X_IN_VEC, GRADIENT_Y, Sketch.Side.BELOW);
+  }
+
   private void legend(Sketch s) {
     s.lit(true);
     double r = LEGEND_ROW;
@@ -280,8 +322,24 @@ public final class LstmDiagram implements Diagram {
     private int listed = 6;
     private int decimals = 2;
     private boolean legend = true;
+    private Vec deltaC;
+    private Vec deltaCPrev;
 
     private Builder() {}
+
+    /**
+     * Write two gradients of the step's backward pass under the belt: δC_t = ∂L/∂C_t on the right and, on the left,
+     * the part of ∂L/∂C_{t-1} that comes straight back along the belt, δC_t ⊙ f_t ({@code LstmCell.Grad.dcPrev()}).
+     * Both must have the step's hidden size; the builder needs the step too.
+     */
+    public Builder gradients(Vec deltaC, Vec deltaCPrev) {
+      if (deltaC == null || deltaCPrev == null) {
+        throw new IllegalArgumentException("LstmDiagram: gradients δC_t and δC_{t-1} must not be null");
+      }
+      this.deltaC = deltaC;
+      this.deltaCPrev = deltaCPrev;
+      return this;
+    }
 
     /** Draw this step's numbers on the wires (e.g. {@code trace.step(t - 1)} for step t). */
     public Builder step(LstmStep step) {

@@ -309,7 +309,7 @@ final class Sketch {
   }
 
   /** Where a symbol goes relative to its vector (or, without one, to its wire). */
-  enum Side { LEFT, RIGHT, ABOVE }
+  enum Side { LEFT, RIGHT, ABOVE, BELOW }
 
   /** Gap between a vector and its symbol. */
   static final double LABEL_GAP = 7;
@@ -325,6 +325,7 @@ final class Sketch {
       case LEFT -> math(symbol, SYMBOL_SIZE, box.getMinX() - gap, y, 1, Palette.INK);
       case RIGHT -> math(symbol, SYMBOL_SIZE, box.getMaxX() + gap, y, -1, Palette.INK);
       case ABOVE -> math(symbol, SYMBOL_SIZE, x, box.getMinY() - gap - 8, 0, Palette.INK);
+      case BELOW -> math(symbol, SYMBOL_SIZE, x, box.getMaxY() + gap + 8, 0, Palette.INK);
     }
   }
 

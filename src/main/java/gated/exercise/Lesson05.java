@@ -58,13 +58,16 @@ final class Lesson05 {
                     + " f ≈ 1 nothing was erased, so C_t[0] is the sum of all of them, not even inside (−1, 1). The"
                     + " candidate only proposes; the input gate is what chooses",
                 'C', "The navy unit ended at 0: nothing was written at all")),
-        Exercise.choice("05.5", Rung.BY_HAND, "interpret the navy unit after \"navy\"", 'C', Map.of(
-            'A', "tanh ranges over (−1, 1); the candidate proposes negative values on many words (see the g=c̃"
-                + " column)",
-            'B', "The forget gate is σ(8) ≈ 1 on every word; it keeps, it does not erase",
-            'C', "After \"navy\" the input gate is σ(−8) ≈ 0.0003 again, so each new proposal reaches the memory"
-                + " multiplied by 0.0003; what the memory holds is kept by f ≈ 1",
-            'D', "The update C_t = f ⊙ C_{t−1} + i ⊙ C̃_t runs at every step; it is the input gate that makes"
-                + " the additions tiny")));
+        Exercise.choice("05.5", Rung.BY_HAND, "interpret: which change lets the other words write into the navy unit",
+            'B', Map.of(
+            'A', "A sigmoid candidate would propose values in (0, 1) instead of (−1, 1), but every proposal would still"
+                + " be multiplied by the input gate σ(−8) ≈ 0.0003 before it reaches the memory",
+            'B', "The input gate is what multiplies every proposal on its way into the memory. With its bias at −2"
+                + " it is σ(−2) ≈ 0.12 on the other words, so each of them writes about an eighth of its proposal;"
+                + " \"navy\" still opens it fully (−2 + 16)",
+            'C', "A smaller forget bias lets the memory fade: that erases, it writes nothing. Every proposal still"
+                + " passes through an input gate of about 0.0003",
+            'D', "tanh never leaves (−1, 1): larger weights only push the proposals towards ±1, and the input gate"
+                + " still lets about 0.0003 of each through")));
   }
 }

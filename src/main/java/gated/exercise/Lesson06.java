@@ -57,11 +57,14 @@ final class Lesson06 {
                 'B', "h_t[0] is tanh(C_t[0]) as before: the gate must have opened fully",
                 'C', "h_t[0] is 0.5: that would be the gate itself, not the gate times tanh(C_t)",
                 'D', "h_t[0] is none of these: check that only the weight of \"brave\" on unit 0's output gate changed")),
-        Exercise.choice("06.5", Rung.BY_HAND, "interpret a memory that is not shown", 'B', Map.of(
-            'A', "The forget gate is σ(8) ≈ 1 on every word; C_t[1] still holds about 2",
-            'B', "What the cell stores and what it shows are separate; the output gate of unit 1 stays at"
-                + " σ(−8), so h_t[1] shows almost nothing of a memory that is there",
-            'C', "tanh(1.99) ≈ 0.96; it is the output gate, not tanh, that hides the memory",
-            'D', "h_t = o_t ⊙ tanh(C_t) uses the new C_t of the same step")));
+        Exercise.choice("06.5", Rung.BY_HAND, "interpret: the same cell without its output gate", 'B', Map.of(
+            'A', "Without the gate nothing hides the memory: h_t = tanh(C_t), and C_t holds the person from \"Bob\""
+                + " on and the thing from \"enemy\" on",
+            'B', "With o_t = 1, h_t = tanh(C_t) shows every unit's memory at every word: the person from \"Bob\" on,"
+                + " the thing from \"enemy\" on. The next layer would see both all the time and could not tell that"
+                + " only the person matters at \"brave\"; choosing that is the output gate's job",
+            'C', "tanh squashes every entry into (−1, 1): tanh(0.99) ≈ 0.76 and tanh(1.99) ≈ 0.96, never 1 and 2",
+            'D', "Nothing in h_t = tanh(C_t) chooses a unit: both entries are shown, and the thing, the larger"
+                + " memory, even shows more")));
   }
 }

@@ -21,14 +21,25 @@ final class Lesson07 {
       .candidate(Matrix.of(1, 2, 1, 1), Vec.of(0)).output(Matrix.of(1, 2, 0, 0), Vec.of(0)).build();
   static final Vec H_PREV = Vec.of(0), C_PREV = Vec.of(1), X = Vec.of(1);
 
+  /** Exercise 07.2: a new input, not the table's, run from the table's h_{t−1}. */
+  static final Vec X_NEW = Vec.of(1, 0, -1, 0.5);
+
   static LstmStep step1() {
     return LstmCell.of(ONE).step(X, H_PREV, C_PREV);
   }
 
-  /** Block k (0 … 3, in the order f, g, i, o) of z = x·W_x + h·W_h + b, entry 1, through σ (or tanh for g). */
+  /**
+   * Block k (0 … 3, in the order f, g, i, o) of z = x·W_x + h·W_h + b for the input {@link #X_NEW} (or the table's
+   * x when {@code tableInput}), entry 1, through σ (or tanh for g).
+   */
   static double block(Context c, int k, boolean activate) {
+    return block(c, k, activate, false);
+  }
+
+  static double block(Context c, int k, boolean activate, boolean tableInput) {
     FusedLstmWeights fused = c.get(0, FusedLstmWeights.class, "the lesson's fused weights fused");
-    Vec x = c.get(1, Vec.class, "the lesson's x"), h = c.get(2, Vec.class, "the lesson's hPrev");
+    Vec h = c.get(1, Vec.class, "the lesson's hPrev");
+    Vec x = tableInput ? c.get(2, Vec.class, "the lesson's x") : X_NEW;
     int hidden = fused.wh().rows();
     Vec z = x.times(fused.wx()).plus(h.times(fused.wh())).plus(fused.b()).slice(k * hidden, (k + 1) * hidden);
     if (!activate) return z.get(1);
@@ -41,8 +52,10 @@ final class Lesson07 {
             .withMistake(c -> step1().tanhC().get(0), "that is tanh(C_t); h_t = o_t tanh(C_t), and o_t = σ(0) = 0.5")
             .withMistake(c -> step1().o().get(0) * step1().c().get(0), "you left out tanh: h_t = o_t tanh(C_t)")
             .withMistake(c -> step1().c().get(0), "that is C_t; one more line: h_t = o_t tanh(C_t)"),
-        Exercise.number("07.2", Rung.CODING, "cut the input gate out of the fused pre-activations (block order f, g, i, o)",
-                c -> block(c, 2, true), 1e-9)
+        Exercise.number("07.2", Rung.CODING, "cut the input gate out of the fused pre-activations (block order f, g, i, o)"
+                + " for a new input", c -> block(c, 2, true), 1e-9)
+            .withMistake(c -> block(c, 2, true, true), "that is i_t[1] of the table's step, for the lesson's x; run the"
+                + " fused product on the new input Vec.of(1, 0, -1, 0.5)")
             .withMistake(c -> block(c, 2, false), "that is z_i[1]; apply σ")
             .withMistake(c -> block(c, 1, false), "that block is the candidate's z: the order is f, g, i, o, so the"
                 + " input gate is the third block")

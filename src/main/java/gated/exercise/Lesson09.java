@@ -63,12 +63,15 @@ final class Lesson09 {
             'B', "Cutting the h path changes the gradient more: the route back through h, the gates and the weights "
                 + "carries more than the cell state in this run.",
             'C', "Both cuts change the gradient by about as much (within a factor of two).")),
-        Exercise.choice("09.4", Rung.EXPLORATION, "why the cell-state line carries more of the gradient back", 'B', Map.of(
+        Exercise.choice("09.4", Rung.EXPLORATION, "how the two lines compare one step back, and what that says about 09.3",
+            'B', Map.of(
             'A', "The size of a value says nothing about the size of its gradient: c_t being larger than h_t would not "
                 + "make δc larger. What counts is what the gradient is multiplied by on the way back.",
             'B', "One step back along h goes through the gates' derivatives (σ′ at most 1/4, 1−tanh² at most 1) and "
-                + "the small random weights W_kᵀ; one step back along c is a product with f alone. So the h route "
-                + "shrinks faster, and the belt brings more back from the early steps.",
+                + "the small random weights W_kᵀ; one step back along c is a product with f alone, about one half "
+                + "here. So on these six steps the direct belt link passes on more than the h link, and cutting it "
+                + "changes the gradient more. Over many steps the small h link still adds up at every step: the "
+                + "lesson's long-range cell measured that.",
             'C', "If the h line carried no gradient to the weights, cutting it would change nothing; the run shows that "
                 + "it changes the gradient too, only by less.",
             'D', "No loss was removed: both cuts keep the gradient of every step's own output (dOut); only what travels "

@@ -210,6 +210,33 @@ class DiagramRenderTest {
   }
 
   @Test
+  void backwardBeltWritesTheTwoGradientsAndKeepsTheForgetWireInColour() {
+    LstmStep s = lstmStep(3, 4, 7);
+    Vec dc = Vec.of(0.3, -2.5, 0.1), dcPrev = dc.hadamard(s.f());
+    LstmDiagram d = LstmDiagram.builder().step(s).gradients(dc, dcPrev).highlight(CellPath.BACKWARD_BELT).build();
+    assertEquals(List.of("x", "hPrev", "cPrev", "f", "i", "g", "o", "c", "h", "dc", "dcPrev"),
+        d.annotations().stream().map(Annotation::key).toList());
+    assertEquals(dc, d.annotation("dc").values());
+    assertEquals(dcPrev, d.annotation("dcPrev").values());
+    assertEquals(2.5, d.annotation("dc").hi());          // one scale for both gradients, ±max(1, |δ|)
+    assertEquals(2.5, d.annotation("dcPrev").hi());
+    BufferedImage plain = LstmDiagram.builder().build().image();
+    BufferedImage back = LstmDiagram.builder().highlight(CellPath.BACKWARD_BELT).build().image();
+    assertTrue(near(back, Palette.FORGET) > 0.8 * near(plain, Palette.FORGET), "the forget wire should stay in colour");
+    assertTrue(near(back, Palette.OUTPUT) < 0.05 * near(plain, Palette.OUTPUT), "the output gate should be faded");
+    assertTrue(near(back, Palette.INPUT) < 0.05 * near(plain, Palette.INPUT), "the input gate should be faded");
+    BufferedImage withNumbers = d.image();
+    assertEquals(LstmDiagram.WIDTH, withNumbers.getWidth());
+    String m = assertThrows(IllegalArgumentException.class,
+        () -> LstmDiagram.builder().gradients(dc, dcPrev).build()).getMessage();
+    assertTrue(m.contains("need the step"), m);
+    m = assertThrows(IllegalArgumentException.class,
+        () -> LstmDiagram.builder().step(s).gradients(Vec.of(1, 2), dcPrev).build()).getMessage();
+    assertTrue(m.contains("δC_t has 2 entries") && m.contains("C_t has 3"), m);
+    assertThrows(IllegalArgumentException.class, () -> LstmDiagram.builder().gradients(null, dcPrev));
+  }
+
+  @Test
   void highlightFadesTheOtherGates() {
     BufferedImage plain = LstmDiagram.builder().build().image();
     BufferedImage forget = LstmDiagram.builder().highlight(CellPath.FORGET).build().image();

@@ -280,8 +280,27 @@ class LessonExercisesTest {
     Lstm.LstmTrace allOpen = Lstm.of(navyWiring().bias(LstmGate.INPUT, 8).build()).forward(V05.encode(NAVY));
     right("05.4", 'B', allOpen);
     right("05.4", 'A', Lstm.of(navy).forward(V05.encode(NAVY)));
-    right("05.5", 'C');
-    hint("05.5", "keeps", 'B');
+    right("05.5", 'B');
+    hint("05.5", "erases, it writes nothing", 'C');
+    hint("05.5", "towards ±1", 'D');
+    // What 05.5's answer says, on the lesson's network: with the input bias at −2 the other words write into the navy
+    // unit about 400 times more than at −8 (σ(−2)/σ(−8)), and a smaller forget bias writes nothing more.
+    Lstm.LstmTrace open2 = Lstm.of(navyWiring().bias(LstmGate.INPUT, -2).build()).forward(V05.encode(NAVY));
+    Lstm.LstmTrace forget4 = Lstm.of(navyWiring().bias(LstmGate.FORGET, 4).build()).forward(V05.encode(NAVY));
+    Lstm.LstmTrace lesson = Lstm.of(navy).forward(V05.encode(NAVY));
+    assertTrue(largestOtherWrite(open2, V05, NAVY) > 100 * largestOtherWrite(lesson, V05, NAVY));
+    assertEquals(largestOtherWrite(lesson, V05, NAVY), largestOtherWrite(forget4, V05, NAVY), 1e-3);
+  }
+
+  /** The largest |i_t[0] c̃_t[0]| over every word but "navy": what the other words write into the navy unit. */
+  private static double largestOtherWrite(Lstm.LstmTrace trace, Vocabulary v, String text) {
+    List<String> words = List.of(text.split(" "));
+    double largest = 0;
+    for (int t = 0; t < words.size(); t++) {
+      if (words.get(t).equals("navy")) continue;
+      largest = Math.max(largest, Math.abs(trace.step(t).i().get(0) * trace.step(t).g().get(0)));
+    }
+    return largest;
   }
 
   // ------------------------------------------------------------------------- 06 --
@@ -313,6 +332,7 @@ class LessonExercisesTest {
     right("06.4", 'B', Lstm.of(brave).forward(V06.encode(BRAVE)));
     right("06.5", 'B');
     hint("06.5", "tanh(1.99)", 'C');
+    hint("06.5", "nothing hides the memory", 'A');
   }
 
   // ------------------------------------------------------------------------- 07 --
@@ -331,9 +351,11 @@ class LessonExercisesTest {
     LstmWeights w = w0.withArray(flat);
     Vec x = Vec.of(0.5, -1, 0.25, 2), hPrev = Vec.of(0.1, -0.3, 0.5), cPrev = Vec.of(0.4, -0.2, 1.0);
     LstmStep step = LstmCell.of(w).step(x, hPrev, cPrev);     // four separate products: independent of the fused layout
-    right("07.2", step.i().get(1), w.toFused(), x, hPrev);
-    hint("07.2", "third block", step.g().get(1), w.toFused(), x, hPrev);
-    hint("07.2", "forget gate", step.f().get(1), w.toFused(), x, hPrev);
+    LstmStep fresh = LstmCell.of(w).step(Vec.of(1, 0, -1, 0.5), hPrev, cPrev);   // 07.2's new input
+    right("07.2", fresh.i().get(1), w.toFused(), hPrev, x);
+    hint("07.2", "third block", fresh.g().get(1), w.toFused(), hPrev, x);
+    hint("07.2", "forget gate", fresh.f().get(1), w.toFused(), hPrev, x);
+    hint("07.2", "the table's step", step.i().get(1), w.toFused(), hPrev, x);
     hint("07.3", "push C_t[0] up", x.map(v -> Math.max(-1, Math.min(1, v))), w, hPrev, cPrev);
     Random search = new Random(1);
     Vec positive = null;
