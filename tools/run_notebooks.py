@@ -84,8 +84,13 @@ STARTUP_ATTEMPTS = 3   # a hang or start failure is counted, then the start is r
 JOBS = 2               # notebooks at a time
 LOG_DIR = REPO / "build" / "kernel-logs"
 TIMES_FILE = REPO / "build" / "notebook-times.json"   # last run's times: longest notebooks start first
-# The course's targets on its 2-core machines (issue 16), printed under the time table.
+# The course's targets on its 2-core machines (issue 16), printed under the time table. They were
+# set for the 16 lessons and 31 notebooks the course had then; the notebooks added since are
+# reported beside them: the language model has its own target (issue 13: its default run under
+# 60 s), the backward pass and the appendix have none.
 TARGET_START_MEDIAN, TARGET_LESSONS, TARGET_ALL, TARGET_LESSON = 2, 60, 120, 10
+ADDED_LATER = ("09-backward-pass", "17-char-language-model", "18-appendix-sources-and-errata")
+LANGUAGE_MODEL, TARGET_LANGUAGE_MODEL = "17-char-language-model", 60
 
 # Magics that only some kernels understand (see shared PORTABLE-NOTEBOOKS.md).
 FORBIDDEN_MAGICS = ("%maven", "%dependency", "%%loadFromPOM")
@@ -556,15 +561,26 @@ def time_table(results, wall):
     if starts:
         out.append(f"  kernel start to first reply: median {statistics.median(starts):.2f} s, max {max(starts):.2f} s "
                    f"(target: median < {TARGET_START_MEDIAN} s, {verdict(statistics.median(starts) < TARGET_START_MEDIAN)})")
+    def targeted(rs):
+        return [r for r in rs if Path(r["path"]).stem not in ADDED_LATER]
+
     if lessons:
         total = sum(r["seconds"] for r in lessons)
-        over = [r["shown"] for r in lessons if r["seconds"] > TARGET_LESSON]
-        out.append(f"  lessons: {total:.1f} s in all for {len(lessons)} (target < {TARGET_LESSONS} s, "
-                   f"{verdict(total < TARGET_LESSONS)}); over {TARGET_LESSON} s: {len(over)}"
-                   + (f" ({', '.join(Path(o).stem for o in over)})" if over else ""))
+        first = targeted(lessons)
+        part = sum(r["seconds"] for r in first)
+        over = [r["shown"] for r in first if r["seconds"] > TARGET_LESSON]
+        out.append(f"  lessons: {total:.1f} s in all for {len(lessons)}; the {len(first)} of the speed target "
+                   f"{part:.1f} s (target < {TARGET_LESSONS} s, {verdict(part < TARGET_LESSONS)}); "
+                   f"over {TARGET_LESSON} s: {len(over)}" + (f" ({', '.join(Path(o).stem for o in over)})" if over else ""))
+        for r in lessons:
+            if Path(r["path"]).stem == LANGUAGE_MODEL:
+                out.append(f"  the language model ({LANGUAGE_MODEL}): {r['seconds']:.1f} s (target < "
+                           f"{TARGET_LANGUAGE_MODEL} s, {verdict(r['seconds'] < TARGET_LANGUAGE_MODEL)})")
     total = sum(r["seconds"] for r in results)
-    out.append(f"  all: {total:.1f} s in all for {len(results)} notebook(s) (target for the 31: < {TARGET_ALL} s, "
-               f"{verdict(total < TARGET_ALL)}); wall clock {wall:.1f} s with {JOBS} at a time")
+    part = sum(r["seconds"] for r in targeted(results))
+    out.append(f"  all: {total:.1f} s in all for {len(results)} notebook(s); the {len(targeted(results))} of the speed "
+               f"target {part:.1f} s (target < {TARGET_ALL} s, {verdict(part < TARGET_ALL)}); wall clock {wall:.1f} s "
+               f"with {JOBS} at a time")
     if rss:
         heaviest = max(results, key=lambda r: r["rss_mb"] or 0)
         out.append(f"  peak RSS per kernel: max {max(rss):.0f} MiB ({heaviest['shown']}), median {statistics.median(rss):.0f} MiB")

@@ -222,9 +222,14 @@ class ExecutionHelpers(unittest.TestCase):
                    self.result("notebooks/solutions/01-b.ipynb", 20.0, start=1.5, ok=False)]
         text = "\n".join(rn.time_table(results, wall=25.0))
         self.assertIn("median 1.50 s, max 3.00 s", text)
-        self.assertIn("lessons: 16.0 s in all for 2", text)
+        self.assertIn("lessons: 16.0 s in all for 2; the 2 of the speed target 16.0 s (target < 60 s, met)", text)
         self.assertIn("over 10 s: 1 (01-b)", text)
-        self.assertIn("all: 36.0 s in all for 3 notebook(s)", text)
+        self.assertIn("all: 36.0 s in all for 3 notebook(s); the 3 of the speed target 36.0 s", text)
+        with_lm = results + [self.result("notebooks/17-char-language-model.ipynb", 45.0)]
+        text2 = "\n".join(rn.time_table(with_lm, wall=70.0))
+        self.assertIn("lessons: 61.0 s in all for 3; the 2 of the speed target 16.0 s (target < 60 s, met)", text2)
+        self.assertIn("the language model (17-char-language-model): 45.0 s (target < 60 s, met)", text2)
+        self.assertIn("over 10 s: 1 (01-b)", text2)
         self.assertIn("wall clock 25.0 s", text)
         self.assertIn("max 900 MiB (notebooks/01-b.ipynb)", text)
         self.assertIn("OVER 10 s", [l for l in text.splitlines() if l.endswith("01-b.ipynb  OVER 10 s")][0])
