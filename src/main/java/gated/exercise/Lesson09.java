@@ -58,8 +58,8 @@ final class Lesson09 {
                 + "h = c = 0; start it where the first part ended, first.last().h() and first.last().c()"),
         Exercise.predictChoice("09.3", Rung.EXPLORATION, "predict which cut path carries more of the gradient, then "
                 + "measure it", Lesson09::whichCutMatters, Map.of(
-            'A', "Cutting the cell-state path changes the gradient more. At every step back the cell-state gradient is "
-                + "multiplied by f alone, while the h path passes through the gates' derivatives and the weights.",
+            'A', "Cutting the cell-state path changes the gradient more (the two changes are printed above); why, is "
+                + "exercise 09.4.",
             'B', "Cutting the h path changes the gradient more: the route back through h, the gates and the weights "
                 + "carries more than the cell state in this run.",
             'C', "Both cuts change the gradient by about as much (within a factor of two).")),
