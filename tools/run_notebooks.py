@@ -404,22 +404,49 @@ class StartProblem(Exception):
         self.kind, self.detail = kind, detail
 
 
+START_LOCK = REPO / "build" / "kernel-start.lock"
+
+
+class one_start_at_a_time:
+    """Held from the choice of the kernel's ports until it answered: jupyter_client picks ports that are free at
+    that moment, so two workers starting kernels together could pick the same port before either kernel binds it
+    ("cannot listen on …: Address already in use"). A start takes well under a second, so waiting costs little."""
+
+    def __enter__(self):
+        import fcntl
+        START_LOCK.parent.mkdir(parents=True, exist_ok=True)
+        self.file = open(START_LOCK, "w")
+        fcntl.flock(self.file, fcntl.LOCK_EX)
+        return self
+
+    def release(self):
+        if self.file is not None:
+            self.file.close()            # closing the file releases the lock
+            self.file = None
+
+    def __exit__(self, *exc):
+        self.release()
+
+
 async def run_cells(client, nb, log, result):
     """Start the kernel, run every cell, record times and peak memory, shut the kernel down."""
-    t0 = time.monotonic()
     started = False
+    t0 = time.monotonic()
     try:
-        async with client.async_setup_kernel(stderr=log):
-            started = True
-            result["start"] = time.monotonic() - t0
-            result["pid"] = kernel_pid(client.km)
-            for index, cell in enumerate(nb.cells):
-                t = time.monotonic()
-                await client.async_execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
-                if cell.cell_type == "code":
-                    result["cells"].append((index, time.monotonic() - t))
-            result["rss_mb"] = peak_rss_mb(result["pid"])
-            result["cpu"] = cpu_seconds(result["pid"])
+        with one_start_at_a_time() as starting:
+            t0 = time.monotonic()
+            async with client.async_setup_kernel(stderr=log):
+                starting.release()
+                started = True
+                result["start"] = time.monotonic() - t0
+                result["pid"] = kernel_pid(client.km)
+                for index, cell in enumerate(nb.cells):
+                    t = time.monotonic()
+                    await client.async_execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+                    if cell.cell_type == "code":
+                        result["cells"].append((index, time.monotonic() - t))
+                result["rss_mb"] = peak_rss_mb(result["pid"])
+                result["cpu"] = cpu_seconds(result["pid"])
     except Exception as e:
         if started:
             raise

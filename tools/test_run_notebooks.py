@@ -6,6 +6,7 @@ Each rule must accept a clean notebook and catch its own kind of violation.
 import copy
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -234,6 +235,19 @@ class ExecutionHelpers(unittest.TestCase):
         self.assertIn("max 900 MiB (notebooks/01-b.ipynb)", text)
         self.assertIn("OVER 10 s", [l for l in text.splitlines() if l.endswith("01-b.ipynb  OVER 10 s")][0])
         self.assertTrue(any(l.strip().startswith("FAIL") and "solutions" in l for l in text.splitlines()))
+
+    def test_kernel_starts_are_taken_one_at_a_time(self):
+        # While one worker starts a kernel (ports chosen, not yet bound), another worker's start waits.
+        probe = ("import fcntl, sys\n"
+                 "f = open(sys.argv[1], 'w')\n"
+                 "try:\n    fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB); print('free')\n"
+                 "except BlockingIOError:\n    print('held')\n")
+        with rn.one_start_at_a_time() as starting:
+            held = subprocess.run([sys.executable, "-c", probe, str(rn.START_LOCK)], capture_output=True, text=True)
+            self.assertEqual(held.stdout.strip(), "held")
+            starting.release()
+            free = subprocess.run([sys.executable, "-c", probe, str(rn.START_LOCK)], capture_output=True, text=True)
+            self.assertEqual(free.stdout.strip(), "free")
 
     def test_loopback_works_here_and_logs_are_private(self):
         self.assertIsNone(rn.loopback_problem())
