@@ -5,7 +5,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -164,13 +163,7 @@ public final class BiLstmDiagram implements Diagram {
 
     /** The sentence, one word per step (1 to {@value #MAX_WORDS} words). */
     public Builder words(List<String> words) {
-      if (words == null || words.isEmpty() || words.size() > MAX_WORDS) {
-        throw new IllegalArgumentException("BiLstmDiagram: needs 1 to " + MAX_WORDS + " words, got "
-            + (words == null ? "null" : words.size()));
-      }
-      List<String> copy = new ArrayList<>(words);
-      if (copy.contains(null)) throw new IllegalArgumentException("BiLstmDiagram: a word is null");
-      this.words = List.copyOf(copy);
+      this.words = Sketch.wordsOption("BiLstmDiagram", words, MAX_WORDS);
       return this;
     }
 

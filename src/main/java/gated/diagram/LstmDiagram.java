@@ -361,7 +361,7 @@ public final class LstmDiagram implements Diagram {
       return this;
     }
 
-    /** Vectors with up to this many entries (1 to 6) are written out; longer ones become colour strips. */
+    /** Vectors with up to this many entries (0 to 6) are written out; longer ones become colour strips. */
     public Builder listed(int entries) {
       this.listed = Sketch.listedOption("LstmDiagram", entries);
       return this;

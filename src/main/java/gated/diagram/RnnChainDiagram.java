@@ -169,24 +169,14 @@ public final class RnnChainDiagram implements Diagram {
 
     /** Number of steps to draw (1 to {@value #MAX_STEPS}; 3 by default). */
     public Builder steps(int steps) {
-      if (steps < 1 || steps > MAX_STEPS) {
-        throw new IllegalArgumentException("RnnChainDiagram: steps must be between 1 and " + MAX_STEPS + ", got " + steps);
-      }
-      if (words != null && words.size() != steps) {
-        throw new IllegalArgumentException("RnnChainDiagram: " + steps + " steps but " + words.size() + " words");
-      }
-      this.steps = steps;
+      this.steps = Sketch.stepsOption("RnnChainDiagram", steps, MAX_STEPS, words);
       return this;
     }
 
     /** One word per step, written under x_t; sets the number of steps. */
     public Builder words(List<String> words) {
-      if (words == null || words.isEmpty() || words.size() > MAX_STEPS) {
-        throw new IllegalArgumentException("RnnChainDiagram: needs 1 to " + MAX_STEPS + " words, got "
-            + (words == null ? "null" : words.size()));
-      }
-      this.words = List.copyOf(words);
-      this.steps = words.size();
+      this.words = Sketch.wordsOption("RnnChainDiagram", words, MAX_STEPS);
+      this.steps = this.words.size();
       return this;
     }
 

@@ -337,6 +337,27 @@ final class Sketch {
     return entries;
   }
 
+  /** Checks a builder's words: 1 to {@code max} of them, none null; an immutable copy. */
+  static List<String> wordsOption(String who, List<String> words, int max) {
+    boolean aNull = words != null && words.stream().anyMatch(w -> w == null);
+    if (words == null || words.isEmpty() || words.size() > max || aNull) {
+      throw new IllegalArgumentException(who + ": needs 1 to " + max + " words (none null), got "
+          + (words == null ? "null" : words.size() + (aNull ? " with a null" : "")));
+    }
+    return List.copyOf(words);
+  }
+
+  /** Checks a builder's number of steps: 1 to {@code max}, and as many as its words if it has any. */
+  static int stepsOption(String who, int steps, int max, List<String> words) {
+    if (steps < 1 || steps > max) {
+      throw new IllegalArgumentException(who + ": steps must be between 1 and " + max + ", got " + steps);
+    }
+    if (words != null && words.size() != steps) {
+      throw new IllegalArgumentException(who + ": " + steps + " steps but " + words.size() + " words");
+    }
+    return steps;
+  }
+
   /** Checks a builder's "decimals" option. */
   static int decimalsOption(String who, int decimals) {
     if (decimals < 0 || decimals > 4) throw new IllegalArgumentException(who + ": decimals must be between 0 and 4, got " + decimals);

@@ -147,23 +147,13 @@ public final class StackedLstmDiagram implements Diagram {
 
     /** Number of steps (1 to {@value #MAX_STEPS}; 3 by default). */
     public Builder steps(int steps) {
-      if (steps < 1 || steps > MAX_STEPS) {
-        throw new IllegalArgumentException("StackedLstmDiagram: steps must be between 1 and " + MAX_STEPS + ", got " + steps);
-      }
-      if (words != null && words.size() != steps) {
-        throw new IllegalArgumentException("StackedLstmDiagram: " + steps + " steps but " + words.size() + " words");
-      }
-      this.steps = steps;
+      this.steps = Sketch.stepsOption("StackedLstmDiagram", steps, MAX_STEPS, words);
       return this;
     }
 
     /** One word per step, written under x_t; sets the number of steps. */
     public Builder words(List<String> words) {
-      if (words == null || words.isEmpty() || words.size() > MAX_STEPS || words.stream().anyMatch(w -> w == null)) {
-        throw new IllegalArgumentException("StackedLstmDiagram: needs 1 to " + MAX_STEPS + " words (none null), got "
-            + (words == null ? "null" : words.size()));
-      }
-      this.words = List.copyOf(words);
+      this.words = Sketch.wordsOption("StackedLstmDiagram", words, MAX_STEPS);
       return this;
     }
 

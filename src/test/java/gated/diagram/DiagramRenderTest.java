@@ -265,6 +265,13 @@ class DiagramRenderTest {
     m = assertThrows(IllegalArgumentException.class,
         () -> RnnChainDiagram.builder().words(List.of("a", "b")).steps(3)).getMessage();
     assertTrue(m.contains("3 steps but 2 words"), m);
+    java.util.List<String> withNull = java.util.Arrays.asList("a", null);
+    for (org.junit.jupiter.api.function.Executable e : java.util.List.<org.junit.jupiter.api.function.Executable>of(
+        () -> RnnChainDiagram.builder().words(withNull), () -> StackedLstmDiagram.builder().words(withNull),
+        () -> BiLstmDiagram.builder().words(withNull))) {
+      m = assertThrows(IllegalArgumentException.class, e).getMessage();
+      assertTrue(m.contains("none null") && m.contains("with a null"), m);
+    }
   }
 
   private static double maxAbs(Vec v) {
